@@ -1,0 +1,21 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Backorder Reservation",
+    "summary": "Backorder positions for out-of-stock parts, assigned to waiting "
+               "customers by a fixed queue rule, with holds, expiry and reputation",
+    "version": "11.0.1.0.0",
+    "category": "Website",
+    "license": "AGPL-3",
+    "author": "backorder_reservation developers",
+    "development_status": "Alpha",
+    "depends": [
+        "sale_management",
+        "website_sale_stock",
+    ],
+    "data": [],
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+    "installable": True,
+}

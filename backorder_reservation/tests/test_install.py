@@ -1,0 +1,25 @@
+from odoo.tests.common import TransactionCase
+
+
+class TestInstall(TransactionCase):
+    """The addon is installed in the test database with what it depends on."""
+
+    def test_addon_and_its_dependencies_are_installed(self):
+        modules = self.env["ir.module.module"].search([
+            ("name", "in", ["backorder_reservation", "website_sale_stock",
+                            "sale_management", "sale_stock"]),
+        ])
+        self.assertEqual(
+            {m.name: m.state for m in modules},
+            {"backorder_reservation": "installed", "website_sale_stock": "installed",
+             "sale_management": "installed", "sale_stock": "installed"})
+
+    def test_second_demo_customer_is_a_portal_user_of_a_company(self):
+        user = self.env.ref("backorder_reservation.user_portal2")
+        self.assertTrue(user.has_group("base.group_portal"))
+        self.assertFalse(user.has_group("base.group_user"))
+        self.assertEqual(user.partner_id.commercial_partner_id,
+                         self.env.ref("backorder_reservation.partner_parts_workshop"))
+        uid = self.env["res.users"].authenticate(
+            self.env.cr.dbname, "portal2", "portal2", {})
+        self.assertEqual(uid, user.id)

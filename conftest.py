@@ -1,0 +1,20 @@
+"""Test collection shared by the whole repository.
+
+pytest-odoo imports every test file as ``odoo.addons.<package path>``, which is right
+for the addon's tests and wrong for the top-level ``tests/`` folder (pure rule,
+browser, concurrency, benchmarks), whose files belong to no addon. Those are handed to
+pytest's own collector first. This file sits outside the addon on purpose: a conftest
+inside it would make pytest import the addon a second time under another name.
+"""
+import os
+
+import pytest
+
+ADDON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "backorder_reservation")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(path, parent):
+    if not str(path).startswith(ADDON_DIR + os.sep):
+        return pytest.Module.from_parent(parent, fspath=path)
+    return None

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Command 1: the demo shop. Sets everything up, starts the embedded PostgreSQL, makes
+# the database backorder_demo (Odoo's demo data, website_sale + sale_stock +
+# backorder_reservation) on first use, updates the addon on later ones, and serves it
+# on http://localhost:${BACKORDER_HTTP_PORT:-8069}. Ctrl-C stops Odoo and PostgreSQL.
+set -euo pipefail
+# shellcheck source=setup/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+DEMO_DB=${BACKORDER_DEMO_DB:-backorder_demo}
+HTTP_PORT=${BACKORDER_HTTP_PORT:-8069}
+
+bootstrap
+port_is_free "$HTTP_PORT" || die "port $HTTP_PORT is in use: set BACKORDER_HTTP_PORT to a free one"
+trap db_stop EXIT
+db_start
+conf=$RUN_DIR/odoo-demo.conf
+write_odoo_conf "$conf" "db_name = $DEMO_DB" "dbfilter = ^$DEMO_DB\$" "http_port = $HTTP_PORT"
+
+if db_exists "$DEMO_DB"; then
+    say "updating $ADDON in $DEMO_DB"
+    odoo -c "$conf" -u "$ADDON" --stop-after-init --log-level=warn
+else
+    template=$(ensure_template "$conf")
+    db_clone "$template" "$DEMO_DB"
+    say "installing $ADDON in $DEMO_DB"
+    odoo -c "$conf" -i "$ADDON" --stop-after-init --log-level=warn
+fi
+
+cat >&2 <<BANNER
+
+  backorder_reservation demo shop (database $DEMO_DB)
+    shop     http://localhost:$HTTP_PORT/shop
+    backend  http://localhost:$HTTP_PORT/web/login
+
+  logins (password = login)
+    admin     administrator, settings
+    demo      sales user (Marc Demo)
+    portal    customer (Joel Willis)
+    portal2   customer (Sam Ortiz, Parts Workshop Ltd)
+
+  Ctrl-C stops the server and the database.
+
+BANNER
+odoo -c "$conf" --log-level=info

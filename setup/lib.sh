@@ -1,0 +1,272 @@
+# shellcheck shell=bash
+# Shared by setup/bootstrap.sh, setup/demo.sh and setup/test.sh: paths, the virtualenv,
+# the embedded PostgreSQL cluster, Odoo configuration and database helpers.
+# Everything the project makes lives in ignored folders of the checkout:
+#   .venv/  Python 3.7 virtualenv, lessc, stamp files
+#   .pg/    embedded PostgreSQL cluster (data, socket, log, port)
+#   .run/   Odoo configuration files, filestore, server logs
+#   artifacts/  screenshots and logs written by the tests
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=${BACKORDER_VENV:-$ROOT/.venv}
+RUN_DIR=$ROOT/.run
+PG_DIR=$ROOT/.pg
+PG_BIN=${BACKORDER_PG_BIN:-/usr/lib/postgresql/15/bin}
+# Odoo modules every database of the project starts from.
+BASE_MODULES=website_sale,sale_stock,sale_management
+ADDON=backorder_reservation
+
+say() { printf '\033[1m[backorder]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[backorder] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --------------------------------------------------------------------- set-up
+find_python37() {
+    local candidate
+    for candidate in "${BACKORDER_PYTHON:-}" "$(command -v python3.7 2>/dev/null)" \
+            "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.7.*/bin/python3.7 \
+            /root/.pyenv/versions/3.7.*/bin/python3.7; do
+        if [ -n "$candidate" ] && [ -x "$candidate" ] \
+                && "$candidate" -c 'import sys, venv; assert sys.version_info[:2] == (3, 7)' 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Debian packages: a headless browser for the browser tests, PostgreSQL 15 for the
+# embedded cluster. Installed only when missing (apt needs root).
+ensure_system_packages() {
+    local missing=()
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    if [ -z "${BACKORDER_DB_HOST:-}" ] && [ ! -x "$PG_BIN/initdb" ]; then
+        missing+=(postgresql-15)
+    fi
+    command -v npm >/dev/null || missing+=(npm)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" != 0 ]; then
+        die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
+    fi
+    say "installing Debian packages: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" fonts-dejavu-core >/dev/null
+}
+
+ensure_venv() {
+    local python stamp want
+    want=$(cat "$ROOT/requirements.txt" | sha256sum | cut -c1-16)
+    stamp=$VENV/.requirements.sha
+    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+        return 0
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        python=$(find_python37) || die "Python 3.7 not found: Odoo 11 needs it. Install it \
+(e.g. 'pyenv install 3.7.16') or point BACKORDER_PYTHON at a python3.7 binary."
+        say "creating the virtualenv $VENV with $python"
+        "$python" -m venv "$VENV"
+    fi
+    say "installing pinned Python packages (requirements.txt)"
+    # setuptools < 58 builds feedparser 5.2.1 (use_2to3) without build isolation.
+    # (the grep drops pip's notes about index folders this machine lacks)
+    "$VENV/bin/pip" install -q --disable-pip-version-check pip==24.0 setuptools==47.1.0 \
+        wheel==0.42.0 2> >(grep -v 'is ignored: it is neither' >&2)
+    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
+        -r "$ROOT/requirements.txt" 2> >(grep -v 'is ignored: it is neither' >&2)
+    echo "$want" >"$stamp"
+}
+
+# Odoo 11 compiles the website's LESS with lessc found on PATH.
+ensure_lessc() {
+    if "$VENV/bin/lessc" --version 2>/dev/null | grep -q 'lessc 3.0.4'; then
+        return 0
+    fi
+    say "installing lessc 3.0.4 (npm) into $VENV/node"
+    npm install --silent --no-audit --no-fund --omit=optional --prefix "$VENV/node" less@3.0.4 >/dev/null
+    ln -sf "$VENV/node/node_modules/.bin/lessc" "$VENV/bin/lessc"
+}
+
+bootstrap() {
+    ensure_system_packages
+    ensure_venv
+    ensure_lessc
+    "$VENV/bin/python" "$ROOT/setup/prune_addons.py" "$VENV/odoo-addons-unavailable"
+}
+
+odoo_addons_dir() {
+    "$VENV/bin/python" -c 'import os, odoo.addons; print(os.path.dirname(odoo.addons.__file__))'
+}
+
+# ------------------------------------------------------------------ PostgreSQL
+# An existing server is used when BACKORDER_DB_HOST is set; otherwise an embedded
+# cluster in .pg/ is started on a free port, as an unprivileged user when run as root
+# (PostgreSQL refuses to run as root).
+PG_STARTED_HERE=
+
+pg_owner() {
+    if [ "$(id -u)" != 0 ]; then
+        id -un
+    elif id postgres >/dev/null 2>&1; then
+        echo postgres
+    else
+        useradd --system --no-create-home --shell /usr/sbin/nologin backorder-pg
+        echo backorder-pg
+    fi
+}
+
+as_pg_owner() {
+    if [ "$(id -u)" = 0 ]; then
+        runuser -u "$PG_OWNER" -- "$@"
+    else
+        "$@"
+    fi
+}
+
+free_port() {
+    "$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+port_is_free() {
+    "$VENV/bin/python" -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+
+pg_running() {
+    [ -f "$PG_DIR/data/postmaster.pid" ] && kill -0 "$(head -1 "$PG_DIR/data/postmaster.pid")" 2>/dev/null
+}
+
+# The unix socket lives in .pg/run unless that path is too long for a socket name.
+pg_socket_dir() {
+    local dir=$PG_DIR/run
+    if [ ${#dir} -gt 80 ]; then
+        dir=/tmp/backorder-pg-$(echo "$ROOT" | sha256sum | cut -c1-12)
+    fi
+    echo "$dir"
+}
+
+db_start() {
+    if [ -n "${BACKORDER_DB_HOST:-}" ]; then
+        export PGHOST=$BACKORDER_DB_HOST PGPORT=${BACKORDER_DB_PORT:-5432}
+        export PGUSER=${BACKORDER_DB_USER:-odoo} PGPASSWORD=${BACKORDER_DB_PASSWORD:-}
+        say "using the PostgreSQL server at $PGHOST:$PGPORT as $PGUSER"
+        return 0
+    fi
+    PG_OWNER=$(pg_owner)
+    local sock port
+    sock=$(pg_socket_dir)
+    mkdir -p "$PG_DIR" "$sock"
+    chown "$PG_OWNER" "$PG_DIR" "$sock"
+    as_pg_owner test -w "$PG_DIR" || die "user $PG_OWNER cannot write $PG_DIR: \
+clone the project where $PG_OWNER can reach it, or set BACKORDER_DB_HOST"
+    if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
+        say "creating the embedded PostgreSQL cluster in $PG_DIR/data"
+        as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust \
+            -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+            || die "initdb failed, see $PG_DIR/initdb.log"
+    fi
+    if ! pg_running; then
+        port=$(cat "$PG_DIR/port" 2>/dev/null || true)
+        if [ -z "$port" ] || ! port_is_free "$port"; then
+            port=$(free_port)
+        fi
+        echo "$port" >"$PG_DIR/port"
+        as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+            -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock \
+-c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+            || die "PostgreSQL did not start, see $PG_DIR/server.log"
+        PG_STARTED_HERE=1
+        say "PostgreSQL started on 127.0.0.1:$port (pid $(head -1 "$PG_DIR/data/postmaster.pid"))"
+    fi
+    export PGHOST=127.0.0.1 PGPORT
+    PGPORT=$(cat "$PG_DIR/port")
+    export PGUSER=odoo PGPASSWORD=
+    if ! "$PG_BIN/psql" -U postgres -d postgres -Atqc "SELECT 1 FROM pg_roles WHERE rolname='odoo'" | grep -q 1; then
+        "$PG_BIN/psql" -U postgres -d postgres -qc "CREATE ROLE odoo LOGIN CREATEDB" >/dev/null
+    fi
+}
+
+# Stops the embedded cluster by the PID it wrote, if this run started it.
+db_stop() {
+    [ -n "$PG_STARTED_HERE" ] || return 0
+    pg_running || return 0
+    local pid waited=0
+    pid=$(head -1 "$PG_DIR/data/postmaster.pid")
+    kill -INT "$pid" 2>/dev/null || true  # "fast" shutdown
+    while kill -0 "$pid" 2>/dev/null && [ $waited -lt 60 ]; do
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    say "PostgreSQL stopped (pid $pid)"
+}
+
+# --------------------------------------------------------------------- Odoo
+# write_odoo_conf FILE [extra "key = value" lines...]
+write_odoo_conf() {
+    local file=$1
+    shift
+    mkdir -p "$RUN_DIR/data"
+    {
+        echo "[options]"
+        echo "addons_path = $(odoo_addons_dir),$ROOT"
+        echo "data_dir = $RUN_DIR/data"
+        echo "db_host = $PGHOST"
+        echo "db_port = $PGPORT"
+        echo "db_user = $PGUSER"
+        echo "db_password = ${PGPASSWORD:-False}"
+        echo "admin_passwd = ${BACKORDER_MASTER_PASSWORD:-admin}"
+        echo "list_db = False"
+        printf '%s\n' "$@"
+    } >"$file"
+}
+
+odoo() {
+    TZ=UTC PATH="$VENV/bin:$PATH" "$VENV/bin/python" "$ROOT/setup/odoo-bin" "$@"
+}
+
+db_exists() {
+    "$PG_BIN/psql" -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname='$1'" | grep -q 1
+}
+
+db_drop() {
+    if db_exists "$1"; then
+        "$PG_BIN/dropdb" "$1"
+    fi
+    rm -rf "$RUN_DIR/data/filestore/$1"
+}
+
+# A database and its filestore (Odoo keeps attachments such as compiled assets and
+# product images on disk, so a database copy without them would be broken).
+db_clone() {
+    local src=$1 dst=$2
+    db_drop "$dst"
+    "$PG_BIN/createdb" -T "$src" "$dst"
+    if [ -d "$RUN_DIR/data/filestore/$src" ]; then
+        mkdir -p "$RUN_DIR/data/filestore"
+        cp -a "$RUN_DIR/data/filestore/$src" "$RUN_DIR/data/filestore/$dst"
+    fi
+}
+
+# The databases start from a template with Odoo's modules and demo data installed:
+# that install takes minutes, so it is made once per set of pinned requirements.
+ensure_template() {
+    local conf=$1 template
+    template=backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)
+    if ! db_exists "$template"; then
+        say "creating the template database $template ($BASE_MODULES with demo data; takes a few minutes, once)"
+        local stale
+        for stale in $("$PG_BIN/psql" -d postgres -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'backorder_tmpl_%'"); do
+            db_drop "$stale"
+        done
+        if ! odoo -c "$conf" -d "${template}_tmp" -i "$BASE_MODULES" --stop-after-init \
+                --log-level=warn --logfile="$RUN_DIR/$template.log"; then
+            db_drop "${template}_tmp"
+            die "installing $BASE_MODULES failed, see $RUN_DIR/$template.log"
+        fi
+        # renamed only once complete, so an interrupted install is never reused
+        "$PG_BIN/psql" -d postgres -qc "ALTER DATABASE ${template}_tmp RENAME TO $template"
+        if [ -d "$RUN_DIR/data/filestore/${template}_tmp" ]; then
+            mv "$RUN_DIR/data/filestore/${template}_tmp" "$RUN_DIR/data/filestore/$template"
+        fi
+    fi
+    echo "$template"
+}
