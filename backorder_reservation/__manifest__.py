@@ -13,7 +13,15 @@
         "sale_management",
         "website_sale_stock",
     ],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/backorder_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/backorder_position_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
     "demo": [
         "demo/res_users_demo.xml",
     ],

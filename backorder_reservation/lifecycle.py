@@ -1,0 +1,165 @@
+"""The numbers and date rules of a backorder position's life, free of Odoo.
+
+Like :mod:`allocation`, this module reads no clock and no database: the models
+pass ``now`` and the settings in. Every number of SPEC is a setting; their
+defaults and the ``ir.config_parameter`` keys they are stored under live here.
+
+>>> settings = Settings()
+>>> settings.hold_days_complete, settings.hold_days_partial
+(2, 7)
+>>> Settings.param_key("hold_days_partial")
+'backorder_reservation.hold_days_partial'
+"""
+
+from datetime import timedelta
+
+PARAM_PREFIX = "backorder_reservation."
+
+# name: (default, help) -- the order is the one of the settings page.
+SETTINGS = (
+    ("allocation_policy", "head_first",
+     "How arriving stock is shared among waiting positions."),
+    ("hold_days_complete", 2,
+     "Days a position that received all it needs is held."),
+    ("hold_days_partial", 7,
+     "Days a position that received only part of what it needs is held."),
+    ("eligibility_days", 30,
+     "A customer takes part in reservations only with a sale order confirmed "
+     "within this many days."),
+    ("reputation_start", 100, "Reputation points of a new customer."),
+    ("reputation_penalty", 20, "Points a customer loses when a hold expires."),
+    ("reputation_threshold", 50,
+     "Below this reputation a customer gets e-mails only, no reservations."),
+    ("notification_count", 2,
+     "E-mails a notify-only position gets when the product is available."),
+    ("notification_interval_days", 3, "Days between those e-mails."),
+    ("notification_removal_days", 7,
+     "Days after the last of those e-mails when the position is removed."),
+)
+DEFAULTS = {name: default for name, default, _help in SETTINGS}
+
+
+class Settings(object):
+    """Typed settings; unknown names are refused, missing ones take defaults.
+
+    >>> Settings({"hold_days_partial": "10"}).hold_days_partial
+    10
+    >>> Settings({"hold_days_partial": "-1"})
+    Traceback (most recent call last):
+    ...
+    ValueError: setting hold_days_partial must be a whole number >= 0, got '-1'
+    """
+
+    __slots__ = tuple(DEFAULTS)
+
+    def __init__(self, values=None):
+        values = dict(values or {})
+        unknown = set(values) - set(DEFAULTS)
+        if unknown:
+            raise ValueError("unknown settings: %s" % ", ".join(sorted(unknown)))
+        for name, default in DEFAULTS.items():
+            value = values.get(name, default)
+            if isinstance(default, int):
+                value = _whole_number(name, value)
+            setattr(self, name, value)
+
+    @staticmethod
+    def param_key(name):
+        return PARAM_PREFIX + name
+
+    @classmethod
+    def from_params(cls, params):
+        """From ``{ir.config_parameter key: value}``, ignoring other keys."""
+        return cls({
+            key[len(PARAM_PREFIX):]: value for key, value in params.items()
+            if key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX):] in DEFAULTS
+        })
+
+
+def _whole_number(name, value):
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ValueError("setting %s must be a whole number >= 0, got %r" % (name, value))
+    return number
+
+
+def hold_deadline(now, current_deadline, complete, settings):
+    """When the hold of a position that just received pieces ends.
+
+    ``complete``: the position now holds all it needs. A later assignment never
+    shortens a deadline already given.
+
+    >>> from datetime import datetime
+    >>> now = datetime(2026, 1, 10, 12, 0)
+    >>> hold_deadline(now, None, True, Settings())
+    datetime.datetime(2026, 1, 12, 12, 0)
+    >>> partial = hold_deadline(now, None, False, Settings())
+    >>> partial
+    datetime.datetime(2026, 1, 17, 12, 0)
+    >>> hold_deadline(now + timedelta(days=1), partial, True, Settings())
+    datetime.datetime(2026, 1, 17, 12, 0)
+    """
+    days = settings.hold_days_complete if complete else settings.hold_days_partial
+    deadline = now + timedelta(days=days)
+    if current_deadline and current_deadline > deadline:
+        return current_deadline
+    return deadline
+
+
+def is_eligible(last_order_date, reputation, now, settings):
+    """Whether a customer takes part in reservations (not notify-only).
+
+    >>> from datetime import datetime
+    >>> now = datetime(2026, 3, 31)
+    >>> is_eligible(datetime(2026, 3, 2), 100, now, Settings())
+    True
+    >>> is_eligible(datetime(2026, 2, 28), 100, now, Settings())
+    False
+    >>> is_eligible(datetime(2026, 3, 30), 40, now, Settings())
+    False
+    >>> is_eligible(None, 100, now, Settings())
+    False
+    """
+    if reputation < settings.reputation_threshold or not last_order_date:
+        return False
+    return last_order_date >= now - timedelta(days=settings.eligibility_days)
+
+
+def notification_due(count, last_date, now, settings):
+    """Whether a notify-only position whose product is available gets an e-mail.
+
+    >>> from datetime import datetime
+    >>> now = datetime(2026, 5, 10)
+    >>> notification_due(0, None, now, Settings())
+    True
+    >>> notification_due(1, datetime(2026, 5, 8), now, Settings())
+    False
+    >>> notification_due(1, datetime(2026, 5, 7), now, Settings())
+    True
+    >>> notification_due(2, datetime(2026, 5, 1), now, Settings())
+    False
+    """
+    if count >= settings.notification_count:
+        return False
+    if not count:
+        return True
+    return last_date + timedelta(days=settings.notification_interval_days) <= now
+
+
+def removal_due(count, last_date, now, settings):
+    """Whether a notify-only position has had all its e-mails long enough ago.
+
+    >>> from datetime import datetime
+    >>> removal_due(2, datetime(2026, 5, 1), datetime(2026, 5, 8), Settings())
+    True
+    >>> removal_due(2, datetime(2026, 5, 2), datetime(2026, 5, 8), Settings())
+    False
+    >>> removal_due(1, datetime(2026, 1, 1), datetime(2026, 5, 8), Settings())
+    False
+    """
+    if count < settings.notification_count or not last_date:
+        return False
+    return last_date + timedelta(days=settings.notification_removal_days) <= now

@@ -1,0 +1,373 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from datetime import datetime
+
+from psycopg2.extras import execute_values
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .. import lifecycle
+
+_logger = logging.getLogger(__name__)
+
+OPEN_STATES = ("waiting", "assigned")
+STATE_SELECTION = [
+    ("waiting", "Waiting"),
+    ("assigned", "Assigned"),
+    ("done", "Done"),
+    ("expired", "Expired"),
+    ("removed", "Removed"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class BackorderPosition(models.Model):
+    _name = "backorder.position"
+    _description = "Backorder Position"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    # The queue order of SPEC: oldest first, then by id.
+    _order = "create_date, id"
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        readonly=True, states={"waiting": [("readonly", False)]},
+        help="The commercial partner (company or individual) the position "
+             "belongs to; contacts of a company share its positions.")
+    product_id = fields.Many2one(
+        "product.product", string="Product", required=True, index=True,
+        readonly=True, states={"waiting": [("readonly", False)]},
+        domain=[("type", "=", "product")])
+    product_tmpl_id = fields.Many2one(
+        related="product_id.product_tmpl_id", store=True, readonly=True)
+    product_qty = fields.Integer(
+        string="Requested", required=True, default=1,
+        track_visibility="onchange",
+        help="Pieces the customer asked for.")
+    qty_assigned = fields.Integer(
+        string="Assigned", readonly=True, default=0,
+        help="Pieces set aside for this position and not bought yet, "
+             "including pieces moved into the customer's cart.")
+    qty_done = fields.Integer(
+        string="Bought", readonly=True, default=0,
+        help="Pieces bought through confirmed orders.")
+    qty_need = fields.Integer(
+        string="Need", compute="_compute_qty_need", store=True,
+        help="Requested - assigned - bought: what the position still waits for.")
+    state = fields.Selection(
+        STATE_SELECTION, string="Status", required=True, default="waiting",
+        readonly=True, index=True, copy=False)
+    date_assigned = fields.Datetime(
+        string="First Assigned", readonly=True, copy=False,
+        help="When the position first received pieces.")
+    date_expiry = fields.Datetime(
+        string="Held Until", readonly=True, copy=False, index=True,
+        help="When the assigned pieces go back to free stock if not bought.")
+    date_closed = fields.Datetime(
+        string="Closed On", readonly=True, copy=False,
+        help="When the position became done, expired, removed or cancelled.")
+    notify_only = fields.Boolean(
+        string="Notify Only", readonly=True, copy=False,
+        help="The customer takes no part in reservations (no recent purchase "
+             "or low reputation): the position only gets availability e-mails.")
+    notification_count = fields.Integer(
+        string="Notifications Sent", readonly=True, copy=False,
+        help="Availability e-mails sent to a notify-only position.")
+    date_last_notification = fields.Datetime(
+        string="Last Notification", readonly=True, copy=False)
+    assignment_notice_pending = fields.Boolean(
+        readonly=True, copy=False,
+        help="Pieces were assigned and the customer has not been e-mailed yet.")
+    company_id = fields.Many2one(
+        "res.company", string="Company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    website_id = fields.Many2one("website", string="Website", index=True)
+    sale_line_id = fields.Many2one(
+        "sale.order.line", string="Origin Order Line", readonly=True, copy=False,
+        help="The order line whose short quantity became this position.")
+    customer_reputation = fields.Integer(
+        related="partner_id.backorder_reputation", string="Reputation",
+        readonly=True)
+
+    _sql_constraints = [
+        ("product_qty_positive", "CHECK(product_qty > 0)",
+         "The requested quantity of a backorder position must be positive."),
+        ("qty_assigned_positive", "CHECK(qty_assigned >= 0)",
+         "The assigned quantity of a backorder position cannot be negative."),
+        ("qty_within_request", "CHECK(qty_assigned + qty_done <= product_qty)",
+         "A backorder position cannot get more than it requested."),
+    ]
+
+    @api.depends("product_qty", "qty_assigned", "qty_done")
+    def _compute_qty_need(self):
+        for position in self:
+            position.qty_need = (
+                position.product_qty - position.qty_assigned - position.qty_done)
+
+    @api.constrains("partner_id")
+    def _check_commercial_partner(self):
+        for position in self:
+            if position.partner_id != position.partner_id.commercial_partner_id:
+                raise ValidationError(_(
+                    "Backorder positions belong to the commercial partner: use "
+                    "%s instead of %s.") % (
+                        position.partner_id.commercial_partner_id.display_name,
+                        position.partner_id.display_name))
+
+    @api.constrains("product_id")
+    def _check_product_accepts_backorders(self):
+        for position in self:
+            if not position.product_id.backorder_allowed:
+                raise ValidationError(
+                    _("%s cannot be backordered.") % position.product_id.display_name)
+
+    @api.model
+    def create(self, vals):
+        if vals.get("partner_id"):
+            # Contacts of a company share its positions (SPEC: commercial partner).
+            vals["partner_id"] = self.env["res.partner"].browse(
+                vals["partner_id"]).commercial_partner_id.id
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "backorder.position") or "/"
+        position = super(BackorderPosition, self).create(vals)
+        position.product_id._check_backorder_cap()
+        position._refresh_notify_only()
+        position.message_post(body=_("Position created: %d x %s, waiting.") % (
+            position.product_qty, position.product_id.display_name))
+        return position
+
+    @api.multi
+    def write(self, vals):
+        result = super(BackorderPosition, self).write(vals)
+        if "product_qty" in vals:
+            self.mapped("product_id")._check_backorder_cap()
+        return result
+
+    @api.multi
+    def unlink(self):
+        if any(position.state != "cancelled" for position in self):
+            raise UserError(_(
+                "Backorder positions are kept as history: cancel them instead."))
+        return super(BackorderPosition, self).unlink()
+
+    # ------------------------------------------------------------ settings
+    @api.model
+    def _backorder_settings(self):
+        params = self.env["ir.config_parameter"].sudo().search_read(
+            [("key", "=like", lifecycle.PARAM_PREFIX + "%")], ["key", "value"])
+        return lifecycle.Settings.from_params(
+            {param["key"]: param["value"] for param in params})
+
+    # ------------------------------------------------------------ queue
+    @api.model
+    def _open_domain(self, products):
+        return [("product_id", "in", products.ids), ("state", "in", OPEN_STATES)]
+
+    @api.multi
+    def _refresh_notify_only(self):
+        """Set notify_only from the customers' eligibility, in one write per value."""
+        eligible = self.mapped("partner_id")._backorder_eligible_partners()
+        now_notify_only = self.filtered(
+            lambda p: not p.notify_only and p.partner_id not in eligible)
+        now_eligible = self.filtered(
+            lambda p: p.notify_only and p.partner_id in eligible)
+        now_notify_only.write({"notify_only": True})
+        now_eligible.write({"notify_only": False})
+
+    # ------------------------------------------------------------ assignment
+    @api.model
+    def _apply_assignments(self, assignments, now):
+        """Write what the rule gave, in bulk: ``assignments`` maps position ids to
+        the pieces they receive now. One UPDATE and one chatter INSERT, whatever
+        the number of positions.
+        """
+        if not assignments:
+            return
+        settings = self._backorder_settings()
+        positions = self.browse(list(assignments))
+        rows = []
+        for position in positions:
+            qty = assignments[position.id]
+            complete = qty == position.qty_need
+            deadline = lifecycle.hold_deadline(
+                now, fields.Datetime.from_string(position.date_expiry), complete,
+                settings)
+            rows.append((position.id, qty, fields.Datetime.to_string(deadline)))
+        now_str = fields.Datetime.to_string(now)
+        execute_values(self.env.cr, """
+            UPDATE backorder_position AS p
+               SET qty_assigned = p.qty_assigned + v.qty,
+                   qty_need = p.qty_need - v.qty,
+                   state = 'assigned',
+                   date_expiry = v.deadline::timestamp,
+                   date_assigned = COALESCE(p.date_assigned, v.now::timestamp),
+                   assignment_notice_pending = TRUE,
+                   write_date = v.now::timestamp, write_uid = v.uid
+              FROM (VALUES %s) AS v(id, qty, deadline, now, uid)
+             WHERE p.id = v.id
+        """, [row + (now_str, self.env.uid) for row in rows],
+                       page_size=max(len(rows), 1))
+        positions.invalidate_cache(
+            ["qty_assigned", "qty_need", "state", "date_expiry", "date_assigned",
+             "assignment_notice_pending"])
+        self._log_bulk([
+            (position_id, _("Assigned %d piece(s), held until %s (UTC).") % (qty, deadline))
+            for position_id, qty, deadline in rows
+        ], now)
+
+    @api.model
+    def _log_bulk(self, messages, now):
+        """Post chatter notes on many positions with one INSERT.
+
+        ``messages``: [(position id, plain text)]. Notes notify nobody, so the
+        ORM's per-message follower work is not needed here.
+        """
+        if not messages:
+            return
+        note = self.env.ref("mail.mt_note")
+        author = self.env.user.partner_id.id
+        names = {position.id: position.name
+                 for position in self.browse([m[0] for m in messages])}
+        date = fields.Datetime.to_string(now)
+        execute_values(self.env.cr, """
+            INSERT INTO mail_message (model, res_id, record_name, body, message_type,
+                                      subtype_id, author_id, date, create_date,
+                                      write_date, create_uid, write_uid)
+            VALUES %s
+        """, [
+            (self._name, position_id, names[position_id],
+             "<p>%s</p>" % _escape(text), "notification", note.id, author, date,
+             date, date, self.env.uid, self.env.uid)
+            for position_id, text in messages
+        ], page_size=max(len(messages), 1))
+
+    @api.multi
+    def _close(self, state, message):
+        """End these open positions in ``state``, giving their holds back."""
+        now = fields.Datetime.now()
+        products = self.mapped("product_id")
+        released = any(position.qty_assigned for position in self)
+        self.write({
+            "state": state, "qty_assigned": 0, "date_closed": now,
+            "assignment_notice_pending": False,
+        })
+        for position in self:
+            position.message_post(body=message)
+        if released:
+            products.backorder_allocate()
+
+    @api.multi
+    def _record_purchase(self, qty, order):
+        """``qty`` held pieces were bought through the confirmed ``order``."""
+        self.ensure_one()
+        qty_assigned = self.qty_assigned - qty
+        qty_done = self.qty_done + qty
+        vals = {"qty_assigned": qty_assigned, "qty_done": qty_done}
+        if not qty_assigned:
+            vals["assignment_notice_pending"] = False
+            if qty_done == self.product_qty:
+                vals.update(state="done", date_closed=fields.Datetime.now())
+            else:
+                vals.update(state="waiting", date_expiry=False)
+        self.write(vals)
+        self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
+            qty, order.name, dict(STATE_SELECTION)[self.state]))
+
+    # ------------------------------------------------------------ actions
+    @api.multi
+    def action_cancel(self):
+        opened = self.filtered(lambda p: p.state in OPEN_STATES)
+        if opened != self:
+            raise UserError(_("Only waiting or assigned positions can be cancelled."))
+        opened._close("cancelled", _("Position cancelled."))
+        return True
+
+    @api.multi
+    def action_allocate_product(self):
+        self.mapped("product_id").backorder_allocate()
+        return True
+
+    # ------------------------------------------------------------ crons
+    @api.model
+    def _cron_expire_holds(self):
+        """Expire positions whose hold ran out: state expired, pieces back to free
+        stock (and assigned again), reputation lowered once per position."""
+        now = fields.Datetime.now()
+        expired = self.search([
+            ("state", "=", "assigned"), ("qty_assigned", ">", 0),
+            ("date_expiry", "<=", now),
+        ])
+        if not expired:
+            return
+        settings = self._backorder_settings()
+        expired.mapped("partner_id")._backorder_lower_reputation(
+            expired, settings.reputation_penalty)
+        expired._close("expired", _(
+            "Hold expired: the assigned pieces went back to free stock and the "
+            "customer lost %d reputation points.") % settings.reputation_penalty)
+        expired._send_mail("backorder_reservation.mail_template_position_expired")
+
+    @api.model
+    def _cron_allocate(self):
+        """Safety net: run the rule for every product with open positions."""
+        groups = self.read_group(
+            [("state", "in", OPEN_STATES)], ["product_id"], ["product_id"])
+        product_ids = [group["product_id"][0] for group in groups]
+        self.env["product.product"].browse(product_ids).backorder_allocate()
+
+    @api.model
+    def _cron_send_assignment_notices(self):
+        pending = self.search([("assignment_notice_pending", "=", True)])
+        pending._send_mail("backorder_reservation.mail_template_position_assigned")
+        pending.write({"assignment_notice_pending": False})
+
+    @api.model
+    def _cron_notify_only(self):
+        """Availability e-mails for notify-only positions, then their removal."""
+        now_dt = datetime.utcnow()
+        settings = self._backorder_settings()
+        positions = self.search([("state", "=", "waiting"), ("notify_only", "=", True)])
+        positions._refresh_notify_only()
+        positions = positions.filtered("notify_only")
+        to_remove = positions.filtered(lambda p: lifecycle.removal_due(
+            p.notification_count,
+            fields.Datetime.from_string(p.date_last_notification), now_dt, settings))
+        free = positions.mapped("product_id")._backorder_free_qty()
+        to_notify = (positions - to_remove).filtered(
+            lambda p: free.get(p.product_id.id, 0) > 0 and lifecycle.notification_due(
+                p.notification_count,
+                fields.Datetime.from_string(p.date_last_notification), now_dt,
+                settings))
+        for position in to_notify:
+            position.write({
+                "notification_count": position.notification_count + 1,
+                "date_last_notification": fields.Datetime.to_string(now_dt),
+            })
+            position.message_post(body=_("Availability e-mail %d of %d sent.") % (
+                position.notification_count, settings.notification_count))
+        to_notify._send_mail("backorder_reservation.mail_template_position_available")
+        if to_remove:
+            to_remove._close("removed", _(
+                "Removed %d days after the last availability e-mail.")
+                % settings.notification_removal_days)
+            to_remove._send_mail("backorder_reservation.mail_template_position_removed")
+
+    @api.multi
+    def _backorder_cart_url(self):
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        return "%s/shop/cart" % base_url
+
+    @api.multi
+    def _send_mail(self, template_xmlid):
+        """Queue one e-mail per position (sent by Odoo's mail queue)."""
+        template = self.env.ref(template_xmlid)
+        for position in self:
+            template.send_mail(position.id)
+
+
+def _escape(text):
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

@@ -1,0 +1,140 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+from collections import defaultdict
+from datetime import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .. import allocation
+from .backorder_position import OPEN_STATES
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    backorder_allocation_date = fields.Datetime(
+        string="Last Backorder Assignment", readonly=True, copy=False,
+        help="Last run of the assignment rule for this product. Each run writes "
+             "it first, which serializes concurrent runs for the same product.")
+    backorder_position_ids = fields.One2many(
+        "backorder.position", "product_id", string="Backorder Positions")
+
+    @api.multi
+    def backorder_allocate(self):
+        """Assign free stock of these products to their waiting positions now.
+
+        Public: called when free stock rises (receipts, inventory adjustments,
+        released holds) and by the safety-net scheduled action. Reads every queue
+        in one query, runs the rule of :mod:`allocation` per product and writes
+        all results in bulk, so the number of queries does not grow with the
+        number of positions.
+        """
+        Position = self.env["backorder.position"]
+        products = self._backorder_with_open_positions()
+        if not products:
+            return
+        products._backorder_lock()
+        positions = Position.search(Position._open_domain(products))
+        positions._refresh_notify_only()
+        free_qty = products._backorder_free_qty()
+        policy = Position._backorder_settings().allocation_policy
+        today = fields.Date.context_today(self)
+        queues = defaultdict(list)
+        for position in positions:
+            if not position.notify_only and position.qty_need > 0:
+                queues[position.product_id.id].append(position)
+        assignments = {}
+        for product in products:
+            queue = queues[product.id]
+            if (not queue or free_qty[product.id] <= 0
+                    or product.preorder_release_date and product.preorder_release_date > today):
+                continue
+            given = allocation.allocate(
+                [position.qty_need for position in queue], free_qty[product.id], policy)
+            assignments.update(
+                (position.id, qty) for position, qty in zip(queue, given) if qty)
+        Position._apply_assignments(assignments, datetime.utcnow())
+
+    @api.multi
+    def _backorder_with_open_positions(self):
+        if not self.ids:
+            return self
+        self.env.cr.execute("""
+            SELECT DISTINCT product_id FROM backorder_position
+             WHERE product_id IN %s AND state IN %s
+        """, (tuple(self.ids), OPEN_STATES))
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.multi
+    def _backorder_lock(self):
+        """Serialize assignment runs per product.
+
+        Odoo runs transactions in REPEATABLE READ: a run that merely waited for a
+        row lock would then work on a snapshot taken before the other run
+        committed and could assign the same pieces twice. Writing the row makes
+        the second run fail with a serialization error instead, and Odoo retries
+        the request or cron job on a fresh snapshot. Rows are locked in id order
+        so that two runs over several products cannot deadlock.
+        """
+        self.env.cr.execute("""
+            SELECT id FROM product_product WHERE id IN %s ORDER BY id FOR UPDATE
+        """, (tuple(self.ids),))
+        self.env.cr.execute("""
+            UPDATE product_product SET backorder_allocation_date = %s WHERE id IN %s
+        """, (fields.Datetime.now(), tuple(self.ids)))
+        self.invalidate_cache(["backorder_allocation_date"], self.ids)
+
+    @api.model
+    def _backorder_warehouse(self):
+        """The shop's warehouse, whose stock backorder positions are served from."""
+        return self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.user.company_id.id)], limit=1)
+
+    @api.multi
+    def _backorder_held_qty(self):
+        """{product id: pieces held by open positions}."""
+        groups = self.env["backorder.position"].read_group(
+            self.env["backorder.position"]._open_domain(self),
+            ["product_id", "qty_assigned"], ["product_id"])
+        return {group["product_id"][0]: group["qty_assigned"] for group in groups}
+
+    @api.multi
+    def _backorder_free_qty(self):
+        """{product id: free stock} (SPEC): on hand in the shop's warehouse, minus
+        what is reserved for outgoing moves, minus what positions hold. Whole
+        pieces; negative when holds exceed what is left."""
+        warehouse = self._backorder_warehouse()
+        groups = self.env["stock.quant"].sudo().read_group(
+            [("product_id", "in", self.ids),
+             ("location_id", "child_of", warehouse.lot_stock_id.id)],
+            ["product_id", "quantity", "reserved_quantity"], ["product_id"])
+        unreserved = {
+            group["product_id"][0]: group["quantity"] - group["reserved_quantity"]
+            for group in groups
+        }
+        held = self._backorder_held_qty()
+        return {
+            product.id: int(math.floor(unreserved.get(product.id, 0.0) + 1e-9))
+            - held.get(product.id, 0)
+            for product in self
+        }
+
+    @api.multi
+    def _check_backorder_cap(self):
+        """Refuse open positions beyond the product's cap (0 = no cap)."""
+        capped = self.filtered(lambda product: product.backorder_cap > 0)
+        if not capped:
+            return
+        groups = self.env["backorder.position"].read_group(
+            self.env["backorder.position"]._open_domain(capped),
+            ["product_id", "product_qty", "qty_done"], ["product_id"])
+        for group in groups:
+            product = self.browse(group["product_id"][0])
+            waiting = group["product_qty"] - group["qty_done"]
+            if waiting > product.backorder_cap:
+                raise ValidationError(_(
+                    "%s accepts at most %d pieces on backorder, all customers "
+                    "together; %d would be waiting.") % (
+                        product.display_name, product.backorder_cap, waiting))

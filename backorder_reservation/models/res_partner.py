@@ -1,0 +1,80 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import api, fields, models
+
+from .. import lifecycle
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    backorder_reputation = fields.Integer(
+        string="Backorder Reputation",
+        default=lambda self: self.env["backorder.position"]._backorder_settings()
+        .reputation_start,
+        help="Points lost each time a backorder hold expires unbought; below the "
+             "threshold of the settings the customer gets e-mails only. Kept on "
+             "the commercial partner.")
+    backorder_eligible = fields.Boolean(
+        string="Takes Part in Reservations", compute="_compute_backorder_eligible",
+        help="A sale order confirmed recently enough and a reputation at or above "
+             "the threshold: backorder positions of this customer receive stock.")
+    backorder_position_ids = fields.One2many(
+        "backorder.position", "partner_id", string="Backorder Positions")
+
+    @api.multi
+    def _compute_backorder_eligible(self):
+        eligible = self._backorder_eligible_partners()
+        for partner in self:
+            partner.backorder_eligible = partner.commercial_partner_id in eligible
+
+    @api.multi
+    def _backorder_eligible_partners(self):
+        """The commercial partners among these partners' that are eligible now.
+
+        One query for the last confirmed order of all of them (SPEC: eligible).
+        """
+        commercial = self.mapped("commercial_partner_id")
+        if not commercial:
+            return commercial
+        settings = self.env["backorder.position"]._backorder_settings()
+        now = datetime.utcnow()
+        since = fields.Datetime.to_string(
+            now - timedelta(days=settings.eligibility_days))
+        self.env.cr.execute("""
+            SELECT p.commercial_partner_id, MAX(so.confirmation_date)
+              FROM sale_order so
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE p.commercial_partner_id IN %s
+               AND so.state IN ('sale', 'done')
+               AND so.confirmation_date >= %s
+             GROUP BY p.commercial_partner_id
+        """, (tuple(commercial.ids), since))
+        last_order = {
+            partner_id: fields.Datetime.from_string(date)
+            if isinstance(date, str) else date
+            for partner_id, date in self.env.cr.fetchall()
+        }
+        return commercial.filtered(lambda partner: lifecycle.is_eligible(
+            last_order.get(partner.id), partner.backorder_reputation, now, settings))
+
+    @api.multi
+    def _backorder_lower_reputation(self, positions, penalty):
+        """Lower the reputation of the commercial partners of ``positions`` by
+        ``penalty`` per position, in one statement (never below 0)."""
+        lost = {}
+        for position in positions:
+            partner_id = position.partner_id.commercial_partner_id.id
+            lost[partner_id] = lost.get(partner_id, 0) + penalty
+        for partner in self.browse(list(lost)):
+            partner.backorder_reputation = max(
+                0, partner.backorder_reputation - lost[partner.id])
+
+    @api.multi
+    def action_view_backorder_positions(self):
+        action = self.env.ref(
+            "backorder_reservation.action_backorder_position").read()[0]
+        action["domain"] = [("partner_id", "in", self.mapped("commercial_partner_id").ids)]
+        return action

@@ -1,0 +1,93 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import fields
+from odoo.tests.common import SavepointCase
+
+
+class BackorderCase(SavepointCase):
+    """Fixtures built once per class: the main warehouse, an eligible-making
+    service product, and builders for products, customers, positions and real
+    receipts through stock pickings."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(BackorderCase, cls).setUpClass()
+        cls.Position = cls.env["backorder.position"]
+        cls.warehouse = cls.env["product.product"]._backorder_warehouse()
+        cls.stock_location = cls.warehouse.lot_stock_id
+        cls.supplier_location = cls.env.ref("stock.stock_location_suppliers")
+        cls.customer_location = cls.env.ref("stock.stock_location_customers")
+        cls.service = cls.env["product.product"].create({
+            "name": "Workshop hour", "type": "service", "list_price": 10.0,
+        })
+        cls.product = cls._create_product("Brake pad BP-100")
+
+    @classmethod
+    def _create_product(cls, name, **values):
+        values.update(name=name, type="product", list_price=values.get("list_price", 5.0))
+        return cls.env["product.product"].create(values)
+
+    @classmethod
+    def _create_customer(cls, name, eligible=True, **values):
+        """A company customer; ``eligible`` gives it an order confirmed today."""
+        values.update(name=name, is_company=True, email="%s@example.com" % name.lower().replace(" ", "."))
+        customer = cls.env["res.partner"].create(values)
+        if eligible:
+            cls._confirmed_order(customer, cls.service, 1)
+        return customer
+
+    @classmethod
+    def _confirmed_order(cls, customer, product, qty):
+        order = cls.env["sale.order"].create({
+            "partner_id": customer.id,
+            "warehouse_id": cls.warehouse.id,
+            "order_line": [(0, 0, {
+                "product_id": product.id, "product_uom_qty": qty,
+                "product_uom": product.uom_id.id, "price_unit": product.list_price,
+                "name": product.name,
+            })],
+        })
+        order.action_confirm()
+        return order
+
+    @classmethod
+    def _create_positions(cls, product, requests):
+        """Positions in queue order: ``requests`` is [(customer, qty)]."""
+        positions = cls.env["backorder.position"]
+        for customer, qty in requests:
+            positions |= cls.env["backorder.position"].create({
+                "partner_id": customer.id, "product_id": product.id, "product_qty": qty,
+            })
+        return positions
+
+    @classmethod
+    def _receive(cls, product, qty):
+        """Validate a receipt of ``qty`` pieces into the shop's warehouse."""
+        picking = cls.env["stock.picking"].create({
+            "picking_type_id": cls.warehouse.in_type_id.id,
+            "location_id": cls.supplier_location.id,
+            "location_dest_id": cls.stock_location.id,
+            "move_lines": [(0, 0, {
+                "name": product.name, "product_id": product.id,
+                "product_uom_qty": qty, "product_uom": product.uom_id.id,
+                "location_id": cls.supplier_location.id,
+                "location_dest_id": cls.stock_location.id,
+            })],
+        })
+        picking.action_confirm()
+        picking.action_assign()
+        for move_line in picking.move_line_ids:
+            move_line.qty_done = move_line.product_uom_qty
+        picking.action_done()
+        return picking
+
+    def _set_expiry_past(self, positions, hours=1):
+        """Move time by writing dates: the hold ended ``hours`` ago."""
+        past = fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=hours))
+        positions.write({"date_expiry": past})
+
+    def assertAssigned(self, positions, quantities):
+        positions.invalidate_cache()
+        self.assertEqual(positions.mapped("qty_assigned"), list(quantities))
