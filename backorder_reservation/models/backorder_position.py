@@ -88,6 +88,9 @@ class BackorderPosition(models.Model):
     sale_line_id = fields.Many2one(
         "sale.order.line", string="Origin Order Line", readonly=True, copy=False,
         help="The order line whose short quantity became this position.")
+    cart_url = fields.Char(
+        compute="_compute_cart_url", string="Cart Link",
+        help="Where the customer moves assigned pieces into the cart (e-mails).")
     customer_reputation = fields.Integer(
         related="partner_id.backorder_reputation", string="Reputation",
         readonly=True)
@@ -357,9 +360,10 @@ class BackorderPosition(models.Model):
             to_remove._send_mail("backorder_reservation.mail_template_position_removed")
 
     @api.multi
-    def _backorder_cart_url(self):
+    def _compute_cart_url(self):
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
-        return "%s/shop/cart" % base_url
+        for position in self:
+            position.cart_url = "%s/shop/cart" % base_url
 
     @api.multi
     def _send_mail(self, template_xmlid):
