@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "views/backorder_position_views.xml",
         "views/res_config_settings_views.xml",
+        "views/sale_order_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

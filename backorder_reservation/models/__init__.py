@@ -4,5 +4,6 @@ from . import product_product
 from . import res_partner
 from . import res_config_settings
 from . import sale_order
+from . import sale_order_line
 from . import stock_move
 from . import stock_quant

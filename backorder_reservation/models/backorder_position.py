@@ -87,6 +87,7 @@ class BackorderPosition(models.Model):
     website_id = fields.Many2one("website", string="Website", index=True)
     sale_line_id = fields.Many2one(
         "sale.order.line", string="Origin Order Line", readonly=True, copy=False,
+        ondelete="set null",
         help="The order line whose short quantity became this position.")
     cart_url = fields.Char(
         compute="_compute_cart_url", string="Cart Link",
@@ -136,8 +137,11 @@ class BackorderPosition(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "backorder.position") or "/"
+        # Checked before creating, so a refused position leaves nothing behind
+        # even inside a transaction that goes on.
+        self.env["product.product"].browse(vals.get("product_id"))._check_backorder_cap(
+            extra_qty=vals.get("product_qty", 1))
         position = super(BackorderPosition, self).create(vals)
-        position.product_id._check_backorder_cap()
         position._refresh_notify_only()
         position.message_post(body=_("Position created: %d x %s, waiting.") % (
             position.product_qty, position.product_id.display_name))

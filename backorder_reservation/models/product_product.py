@@ -122,17 +122,14 @@ class ProductProduct(models.Model):
         }
 
     @api.multi
-    def _check_backorder_cap(self):
-        """Refuse open positions beyond the product's cap (0 = no cap)."""
-        capped = self.filtered(lambda product: product.backorder_cap > 0)
-        if not capped:
-            return
-        groups = self.env["backorder.position"].read_group(
-            self.env["backorder.position"]._open_domain(capped),
-            ["product_id", "product_qty", "qty_done"], ["product_id"])
-        for group in groups:
-            product = self.browse(group["product_id"][0])
-            waiting = group["product_qty"] - group["qty_done"]
+    def _check_backorder_cap(self, extra_qty=0):
+        """Refuse open positions beyond the product's cap (0 = no cap), counting
+        ``extra_qty`` more pieces about to be queued."""
+        for product in self.filtered(lambda product: product.backorder_cap > 0):
+            groups = self.env["backorder.position"].read_group(
+                self.env["backorder.position"]._open_domain(product),
+                ["product_id", "product_qty", "qty_done"], ["product_id"])
+            waiting = sum(g["product_qty"] - g["qty_done"] for g in groups) + extra_qty
             if waiting > product.backorder_cap:
                 raise ValidationError(_(
                     "%s accepts at most %d pieces on backorder, all customers "
