@@ -284,6 +284,19 @@ class BackorderPosition(models.Model):
         self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
             qty, order.name, dict(STATE_SELECTION)[self.state]))
 
+    @api.multi
+    def _release(self, qty):
+        """Give ``qty`` held pieces back because the stock is gone."""
+        self.ensure_one()
+        vals = {"qty_assigned": self.qty_assigned - qty}
+        if not vals["qty_assigned"]:
+            vals.update(state="waiting", date_expiry=False,
+                        assignment_notice_pending=False)
+        self.write(vals)
+        self.message_post(body=_(
+            "%d held piece(s) released: the stock on hand fell below what was "
+            "held. The position keeps its place in the queue.") % qty)
+
     # ------------------------------------------------------------ actions
     @api.multi
     def action_cancel(self):

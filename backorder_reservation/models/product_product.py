@@ -58,6 +58,28 @@ class ProductProduct(models.Model):
         Position._apply_assignments(assignments, datetime.utcnow())
 
     @api.multi
+    def _backorder_release_excess(self):
+        """Keep holds within stock on hand (invariant 1) after stock left the
+        warehouse unplanned (inventory loss, scrap): the youngest holds give back
+        what is missing."""
+        products = self._backorder_with_open_positions()
+        if not products:
+            return
+        products._backorder_lock()
+        free_qty = products._backorder_free_qty()
+        short = {pid: -qty for pid, qty in free_qty.items() if qty < 0}
+        if not short:
+            return
+        holding = self.env["backorder.position"].search(
+            [("product_id", "in", list(short)), ("state", "=", "assigned")],
+            order="create_date desc, id desc")
+        for position in holding:
+            qty = min(short[position.product_id.id], position.qty_assigned)
+            if qty:
+                short[position.product_id.id] -= qty
+                position._release(qty)
+
+    @api.multi
     def _backorder_with_open_positions(self):
         if not self.ids:
             return self

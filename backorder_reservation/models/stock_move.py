@@ -21,4 +21,9 @@ class StockMove(models.Model):
             and move.location_dest_id.usage == "internal"
             and move.location_id.usage != "internal")
         arrived.mapped("product_id").backorder_allocate()
+        gone = done.filtered(
+            lambda move: move.state == "done"
+            and move.location_id.usage == "internal"
+            and move.location_dest_id.usage != "internal")
+        gone.mapped("product_id")._backorder_release_excess()
         return done

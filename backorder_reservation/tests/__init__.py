@@ -7,3 +7,4 @@ from . import test_notify_only
 from . import test_position_rules
 from . import test_sale_line_backorder
 from . import test_assignment_notice
+from . import test_stock_loss

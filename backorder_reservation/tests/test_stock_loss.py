@@ -1,0 +1,43 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from .common import BackorderCase
+
+
+class TestStockLoss(BackorderCase):
+    """Holds never exceed stock on hand (invariant 1), even when an inventory
+    adjustment finds fewer pieces than were held."""
+
+    def _count_inventory(self, product, qty):
+        inventory = self.env["stock.inventory"].create({
+            "name": "Count %s" % product.name, "filter": "product",
+            "product_id": product.id, "location_id": self.stock_location.id,
+        })
+        inventory.action_start()
+        if not inventory.line_ids:  # nothing on hand yet: count it anyway
+            inventory.line_ids.create({
+                "inventory_id": inventory.id, "product_id": product.id,
+                "location_id": self.stock_location.id,
+                "product_uom_id": product.uom_id.id,
+            })
+        inventory.line_ids.write({"product_qty": qty})
+        inventory.action_done()
+
+    def test_loss_releases_the_youngest_holds_first(self):
+        first, second = self._create_customer("Old Garage"), self._create_customer("Young Garage")
+        older, younger = self._create_positions(self.product, [(first, 3), (second, 3)])
+        self._receive(self.product, 4)
+        self.assertAssigned(older | younger, [3, 1])
+
+        self._count_inventory(self.product, 2)
+
+        self.assertAssigned(older | younger, [2, 0])
+        self.assertEqual(younger.state, "waiting")
+        self.assertFalse(younger.date_expiry)
+        self.assertEqual(self.product._backorder_free_qty()[self.product.id], 0)
+        self.assertEqual(self.product.qty_available, 2)
+
+    def test_found_stock_is_assigned(self):
+        customer = self._create_customer("Counting Garage")
+        position = self._create_positions(self.product, [(customer, 3)])
+        self._count_inventory(self.product, 2)
+        self.assertAssigned(position, [2])
