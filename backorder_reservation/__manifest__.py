@@ -22,6 +22,7 @@
         "views/backorder_position_views.xml",
         "views/res_config_settings_views.xml",
         "views/sale_order_views.xml",
+        "views/product_template_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
