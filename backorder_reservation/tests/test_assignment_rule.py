@@ -64,3 +64,11 @@ class TestAssignmentRule(BackorderCase):
         product.preorder_release_date = "2000-01-01"
         product.backorder_allocate()
         self.assertAssigned(positions, [2])
+
+    def test_policy_setting_selects_the_rule(self):
+        params = self.env["ir.config_parameter"].sudo()
+        for policy, expected in (("fifo", [5, 3, 2, 0]), ("fair_share", [3, 3, 2, 2])):
+            with self.subTest(policy=policy):
+                params.set_param("backorder_reservation.allocation_policy", policy)
+                product, positions = self._play([5, 3, 4, 2], 10)
+                self.assertAssigned(positions, expected)
