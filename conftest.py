@@ -10,6 +10,10 @@ import os
 
 import pytest
 
+# pytest-odoo's session fixture calls odoo.tests.common without importing it;
+# only the addon's tests import it, so a run of tests/ alone needs this.
+import odoo.tests.common  # noqa: F401
+
 ADDON_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "backorder_reservation")
 
 

@@ -1,0 +1,195 @@
+"""Concurrent stock arrivals never over-assign (SPEC invariants 1 and 2).
+
+Odoo runs each request in a REPEATABLE READ transaction: a transaction sees the
+database as it was at its first statement. Two receipts validated at the same
+moment each start from a snapshot that lacks the other's pieces and holds.
+The second one must fail with a serialization error instead of assigning on a
+stale snapshot, and be retried on a fresh one, as Odoo retries requests and cron
+jobs (``odoo.service.model.execute_cr``). Overlapping receipts already collide on
+quant and position rows; ``product.product._backorder_lock`` also writes the
+product row at the start of every assignment run, so runs that would touch
+disjoint rows collide too.
+
+These tests commit real data, so they run on the database of the browser tests'
+server (``BACKORDER_HTTP_DB``, a copy made by setup/test.sh), never on the
+database of pytest-odoo's rolled-back tests. Each test makes its own product.
+"""
+import os
+import threading
+import uuid
+
+import pytest
+from psycopg2 import OperationalError
+
+import odoo
+from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
+
+from _allocation_loader import load_allocation
+
+allocate = load_allocation().allocate
+MAX_RETRIES = 5
+BARRIER_TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def registry():
+    database = os.environ.get("BACKORDER_HTTP_DB")
+    if not database:
+        pytest.fail("BACKORDER_HTTP_DB is not set: run the tests through setup/test.sh")
+    return odoo.registry(database)
+
+
+def in_transaction(registry, work, barrier=None):
+    """Run ``work(env)`` in its own committed transaction, retried like Odoo
+    retries a request on a serialization failure. With ``barrier``, the first
+    try takes its snapshot, then waits for the other transaction to take its
+    own before doing anything. Returns the number of retries."""
+    for attempt in range(MAX_RETRIES):
+        try:
+            with odoo.api.Environment.manage(), registry.cursor() as cr:
+                env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+                cr.execute("SELECT 1")  # the snapshot is taken here
+                if barrier is not None and attempt == 0:
+                    barrier.wait(BARRIER_TIMEOUT)
+                work(env)
+            return attempt
+        except OperationalError as error:
+            if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY:
+                raise
+    raise AssertionError("still conflicting after %d tries" % MAX_RETRIES)
+
+
+def concurrently(registry, *works):
+    """Run each work in its own thread and transaction, overlapping; returns
+    the retries of each."""
+    barrier = threading.Barrier(len(works))
+    retries = [None] * len(works)
+    errors = []
+
+    def run(index, work):
+        try:
+            retries[index] = in_transaction(registry, work, barrier)
+        except Exception as error:  # reported in the main thread
+            barrier.abort()
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(index, work))
+               for index, work in enumerate(works)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(BARRIER_TIMEOUT * 2)
+    if errors:
+        raise errors[0]
+    return retries
+
+
+def make_queue(env, needs):
+    """A new product and one eligible customer per need, positions in order."""
+    tag = uuid.uuid4().hex[:8]
+    product = env["product.product"].create({
+        "name": "Concurrent part %s" % tag, "type": "product"})
+    service = env["product.product"].create({
+        "name": "Concurrent service %s" % tag, "type": "service"})
+    positions = env["backorder.position"]
+    for index, need in enumerate(needs):
+        customer = env["res.partner"].create({
+            "name": "Concurrent garage %s-%d" % (tag, index), "is_company": True})
+        order = env["sale.order"].create({
+            "partner_id": customer.id,
+            "order_line": [(0, 0, {"product_id": service.id, "product_uom_qty": 1,
+                                   "name": service.name, "price_unit": 1.0})],
+        })
+        order.action_confirm()
+        positions |= positions.create({
+            "partner_id": customer.id, "product_id": product.id, "product_qty": need})
+    return product.id, positions.ids
+
+
+def receive(product_id, qty):
+    def work(env):
+        product = env["product.product"].browse(product_id)
+        warehouse = product._backorder_warehouse()
+        supplier = env.ref("stock.stock_location_suppliers")
+        picking = env["stock.picking"].create({
+            "picking_type_id": warehouse.in_type_id.id,
+            "location_id": supplier.id,
+            "location_dest_id": warehouse.lot_stock_id.id,
+            "move_lines": [(0, 0, {
+                "name": product.name, "product_id": product.id,
+                "product_uom_qty": qty, "product_uom": product.uom_id.id,
+                "location_id": supplier.id,
+                "location_dest_id": warehouse.lot_stock_id.id,
+            })],
+        })
+        picking.action_confirm()
+        picking.action_assign()
+        for move_line in picking.move_line_ids:
+            move_line.qty_done = move_line.product_uom_qty
+        picking.action_done()
+    return work
+
+
+def state_of(registry, product_id, position_ids):
+    """(on hand, [(requested, assigned, bought, state)]) as committed."""
+    result = {}
+
+    def read(env):
+        product = env["product.product"].browse(product_id)
+        result["on_hand"] = product.with_context(
+            warehouse=product._backorder_warehouse().id).qty_available
+        result["positions"] = [
+            (p.product_qty, p.qty_assigned, p.qty_done, p.state)
+            for p in env["backorder.position"].browse(position_ids)]
+    in_transaction(registry, read)
+    return result["on_hand"], result["positions"]
+
+
+def assert_invariants(on_hand, positions):
+    held = sum(assigned for _requested, assigned, _done, state in positions
+               if state in ("waiting", "assigned"))
+    assert held <= on_hand, "held %s > on hand %s" % (held, on_hand)
+    for requested, assigned, done, _state in positions:
+        assert assigned + done <= requested
+
+
+def test_two_receipts_at_once_assign_like_two_in_a_row(registry):
+    needs = [5, 3, 4, 2]
+    created = {}
+    in_transaction(registry, lambda env: created.update(
+        zip(("product", "positions"), make_queue(env, needs))))
+
+    retries = concurrently(registry, receive(created["product"], 5),
+                           receive(created["product"], 5))
+
+    on_hand, positions = state_of(registry, created["product"], created["positions"])
+    assert on_hand == 10
+    assert_invariants(on_hand, positions)
+    first = allocate(needs, 5)
+    second = allocate([need - qty for need, qty in zip(needs, first)], 5)
+    assert [assigned for _r, assigned, _d, _s in positions] == [
+        a + b for a, b in zip(first, second)]
+    # The runs really overlapped: one of them had to start again.
+    assert sorted(retries)[-1] >= 1
+
+
+def test_cancel_and_receipt_at_once_never_over_assign(registry):
+    needs = [3, 3, 3]
+    created = {}
+    in_transaction(registry, lambda env: created.update(
+        zip(("product", "positions"), make_queue(env, needs))))
+    in_transaction(registry, receive(created["product"], 4))
+    _on_hand, before = state_of(registry, created["product"], created["positions"])
+    assert [assigned for _r, assigned, _d, _s in before] == allocate(needs, 4)
+
+    def cancel_first(env):
+        env["backorder.position"].browse(created["positions"][0]).action_cancel()
+
+    concurrently(registry, cancel_first, receive(created["product"], 2))
+
+    on_hand, positions = state_of(registry, created["product"], created["positions"])
+    assert on_hand == 6
+    assert_invariants(on_hand, positions)
+    assert positions[0][3] == "cancelled"
+    # Everything on hand went to the two positions left: 3 each.
+    assert [assigned for _r, assigned, _d, _s in positions] == [0, 3, 3]
