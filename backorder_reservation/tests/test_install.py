@@ -23,3 +23,13 @@ class TestInstall(TransactionCase):
         uid = self.env["res.users"].authenticate(
             self.env.cr.dbname, "portal2", "portal2", {})
         self.assertEqual(uid, user.id)
+
+    def test_scheduled_actions_are_visible_to_admins(self):
+        admin = self.env.ref("base.user_root")  # "admin" in Odoo 11
+        crons = self.env["ir.cron"].sudo(admin).search([("name", "=like", "Backorders:%")])
+        self.assertEqual(len(crons), 4)
+        self.assertTrue(all(crons.mapped("active")))
+        self.assertEqual(set(crons.mapped("model_id.model")), {"backorder.position"})
+        for cron in crons:
+            method = cron.code.split("model.")[1].split("(")[0]
+            self.assertTrue(callable(getattr(self.env["backorder.position"], method)))
