@@ -71,7 +71,10 @@ def _wait_until_serving(url, process, log_path):
         if process.poll() is not None:
             pytest.fail("Odoo exited with %s, see %s" % (process.returncode, log_path))
         try:
-            with urllib.request.urlopen(url, timeout=30) as response:
+            # One request at a time, however long it takes: a request given up
+            # while Odoo still loads its registry would make a second thread
+            # load it concurrently, and that import race breaks the registry.
+            with urllib.request.urlopen(url, timeout=max(deadline - time.time(), 1)) as response:
                 if response.status == 200:
                     return
         except OSError:

@@ -161,6 +161,23 @@ class BackorderPosition(models.Model):
                 "Backorder positions are kept as history: cancel them instead."))
         return super(BackorderPosition, self).unlink()
 
+    @api.model
+    def _queue_for(self, partner, product, qty, **values):
+        """Add ``qty`` pieces to the customer's open position of ``product``, or
+        open one. Returns the position."""
+        position = self.search([
+            ("partner_id", "=", partner.commercial_partner_id.id),
+            ("product_id", "=", product.id), ("state", "in", OPEN_STATES),
+        ], limit=1)
+        if not position:
+            values.update(partner_id=partner.id, product_id=product.id, product_qty=qty)
+            return self.create(values)
+        product._check_backorder_cap(extra_qty=qty)
+        position.product_qty += qty
+        position.message_post(body=_("%d more piece(s) requested, %d in all.") % (
+            qty, position.product_qty))
+        return position
+
     # ------------------------------------------------------------ settings
     @api.model
     def _backorder_settings(self):

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import ValidationError
 
 
 class SaleOrder(models.Model):
@@ -36,3 +37,51 @@ class SaleOrder(models.Model):
                     continue
                 ordered[position.product_id.id] -= qty
                 position._record_purchase(qty, order)
+
+    @api.multi
+    def _cart_update(self, product_id=None, line_id=None, add_qty=0, set_qty=0, **kwargs):
+        """The basket keeps what free stock (and the customer's own held pieces)
+        can serve; the missing quantity becomes, or raises, the customer's
+        backorder position of the product (SPEC 1)."""
+        values = super(SaleOrder, self)._cart_update(
+            product_id, line_id, add_qty, set_qty, **kwargs)
+        line = self.env["sale.order.line"].browse(values.get("line_id")).exists()
+        if not line or line.product_id.type != "product":
+            return values
+        qty, free = line.sudo()._backorder_qty_and_free()
+        short = qty - max(free, 0)
+        if short <= 0:
+            return values
+        product = line.product_id  # the line is gone when nothing is free
+        values.update(super(SaleOrder, self)._cart_update(
+            product.id, line.id, add_qty=-short, **kwargs))
+        values["warning"] = self._backorder_queue_short_qty(product, short)
+        if line.exists():
+            line.warning_stock = values["warning"]
+        else:
+            self.warning_stock = values["warning"]
+        return values
+
+    @api.multi
+    def _backorder_queue_short_qty(self, product, qty):
+        """Queue ``qty`` missing pieces for this basket's customer; returns the
+        message the customer sees."""
+        self.ensure_one()
+        customer = self.partner_id.commercial_partner_id
+        public_partners = self.env["website"].sudo().search([]).mapped("user_id.partner_id")
+        if customer in public_partners:
+            return _("Only the quantity in stock was added: log in to put the "
+                     "missing %d piece(s) of %s on backorder.") % (qty, product.name)
+        if not product.backorder_allowed:
+            return _("Only the quantity in stock was added: %s cannot be "
+                     "backordered.") % product.name
+        try:
+            with self.env.cr.savepoint():
+                position = self.env["backorder.position"].sudo()._queue_for(
+                    customer, product, qty, website_id=self.env.context.get("website_id"))
+        except ValidationError as error:
+            return _("Only the quantity in stock was added: %s") % error.name
+        return _("%d piece(s) of %s are not in stock: they are on backorder "
+                 "(%s) and reserved for you as soon as they arrive.") % (
+                     qty, product.name, position.name)
+

@@ -9,3 +9,4 @@ from . import test_sale_line_backorder
 from . import test_assignment_notice
 from . import test_stock_loss
 from . import test_views
+from . import test_cart_backorder

@@ -1,0 +1,72 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from .common import BackorderCase
+
+
+class TestCartBackorder(BackorderCase):
+    """The website basket keeps what free stock serves; the missing quantity
+    becomes the customer's backorder position (SPEC 1)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestCartBackorder, cls).setUpClass()
+        cls.customer = cls._create_customer("Web Garage")
+        cls.other = cls._create_customer("Other Web Garage")
+
+    def _cart(self, partner):
+        return self.env["sale.order"].create({
+            "partner_id": partner.id, "pricelist_id": self.env.ref("product.list0").id})
+
+    def test_short_quantity_goes_to_a_position(self):
+        self._receive(self.product, 2)
+        cart = self._cart(self.customer)
+        values = cart._cart_update(product_id=self.product.id, add_qty=5)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        self.assertEqual(values["quantity"], 2)
+        position = self.Position.search([("product_id", "=", self.product.id)])
+        self.assertEqual((position.partner_id, position.product_qty), (self.customer, 3))
+        self.assertIn(position.name, values["warning"])
+
+    def test_nothing_in_stock_leaves_no_line_and_raises_the_open_position(self):
+        cart = self._cart(self.customer)
+        cart._cart_update(product_id=self.product.id, add_qty=2)
+        self.assertFalse(cart.order_line)
+        cart._cart_update(product_id=self.product.id, add_qty=1)
+        position = self.Position.search([("product_id", "=", self.product.id)])
+        self.assertEqual(position.product_qty, 3)
+
+    def test_others_held_pieces_stay_out_of_the_basket(self):
+        held = self._create_positions(self.product, [(self.other, 2)])
+        self._receive(self.product, 3)
+        self.assertAssigned(held, [2])
+        cart = self._cart(self.customer)
+        cart._cart_update(product_id=self.product.id, add_qty=3)
+        self.assertEqual(cart.order_line.product_uom_qty, 1)
+
+    def test_own_held_pieces_fit_in_the_basket(self):
+        held = self._create_positions(self.product, [(self.customer, 2)])
+        self._receive(self.product, 2)
+        cart = self._cart(self.customer)
+        cart._cart_update(product_id=self.product.id, add_qty=2)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        self.assertEqual(held.product_qty, 2)
+        cart.action_confirm()
+        self.assertEqual(held.state, "done")
+
+    def test_forbidden_or_capped_products_are_trimmed_with_a_reason(self):
+        forbidden = self._create_product("No backorder disc", backorder_allowed=False)
+        capped = self._create_product("Capped disc", backorder_cap=2)
+        cart = self._cart(self.customer)
+        values = cart._cart_update(product_id=forbidden.id, add_qty=1)
+        self.assertIn("cannot be backordered", values["warning"])
+        values = cart._cart_update(product_id=capped.id, add_qty=3)
+        self.assertIn("at most 2 pieces", values["warning"])
+        self.assertFalse(cart.order_line)
+        self.assertFalse(self.Position.search([("product_id", "in", (forbidden | capped).ids)]))
+
+    def test_public_visitor_is_asked_to_log_in(self):
+        public = self.env.ref("base.public_partner")
+        cart = self._cart(public)
+        values = cart._cart_update(product_id=self.product.id, add_qty=1)
+        self.assertIn("log in", values["warning"])
+        self.assertFalse(self.Position.search([("product_id", "=", self.product.id)]))
