@@ -1,27 +1,31 @@
-"""Load ``backorder_reservation/allocation.py`` straight from its file.
+"""Load the addon's pure modules (``allocation.py``, ``lifecycle.py``) straight
+from their files.
 
-The addon's ``__init__`` imports odoo, so the pure rule is loaded on its own,
-the way the SPEC's public contract promises it can be.
+The addon's ``__init__`` imports odoo, so the pure modules are loaded on their
+own, the way the SPEC's public contract promises they can be.
 """
 
 import importlib.util
 import os
 import sys
 
-ALLOCATION_PATH = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-    "backorder_reservation",
-    "allocation.py",
-)
-# Not "backorder_reservation.allocation": that name belongs to the addon package.
-MODULE_NAME = "backorder_reservation_allocation"
+ADDON_DIR = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "backorder_reservation")
+
+
+def load_pure(name):
+    """The addon's module ``name``, loaded once per process under a name of its
+    own (not "backorder_reservation.<name>": that belongs to the addon package)."""
+    module_name = "backorder_reservation_" + name
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            module_name, os.path.join(ADDON_DIR, name + ".py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
 
 
 def load_allocation():
-    """The allocation module, loaded once per process."""
-    if MODULE_NAME not in sys.modules:
-        spec = importlib.util.spec_from_file_location(MODULE_NAME, ALLOCATION_PATH)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[MODULE_NAME] = module
-        spec.loader.exec_module(module)
-    return sys.modules[MODULE_NAME]
+    """The allocation module."""
+    return load_pure("allocation")

@@ -1,6 +1,5 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
 from datetime import datetime
 
 from psycopg2.extras import execute_values
@@ -9,8 +8,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import lifecycle
-
-_logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("waiting", "assigned")
 STATE_SELECTION = [
@@ -341,7 +338,7 @@ class BackorderPosition(models.Model):
         if not expired:
             return
         settings = self._backorder_settings()
-        expired.mapped("partner_id")._backorder_lower_reputation(
+        self.env["res.partner"]._backorder_lower_reputation(
             expired, settings.reputation_penalty)
         expired._close("expired", _(
             "Hold expired: the assigned pieces went back to free stock and the "

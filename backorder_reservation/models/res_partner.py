@@ -60,10 +60,10 @@ class ResPartner(models.Model):
         return commercial.filtered(lambda partner: lifecycle.is_eligible(
             last_order.get(partner.id), partner.backorder_reputation, now, settings))
 
-    @api.multi
+    @api.model
     def _backorder_lower_reputation(self, positions, penalty):
         """Lower the reputation of the commercial partners of ``positions`` by
-        ``penalty`` per position, in one statement (never below 0)."""
+        ``penalty`` per position (never below 0)."""
         lost = {}
         for position in positions:
             partner_id = position.partner_id.commercial_partner_id.id

@@ -84,4 +84,3 @@ class SaleOrder(models.Model):
         return _("%d piece(s) of %s are not in stock: they are on backorder "
                  "(%s) and reserved for you as soon as they arrive.") % (
                      qty, product.name, position.name)
-

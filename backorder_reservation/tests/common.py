@@ -32,7 +32,8 @@ class BackorderCase(SavepointCase):
     @classmethod
     def _create_customer(cls, name, eligible=True, **values):
         """A company customer; ``eligible`` gives it an order confirmed today."""
-        values.update(name=name, is_company=True, email="%s@example.com" % name.lower().replace(" ", "."))
+        email = "%s@example.com" % name.lower().replace(" ", ".")
+        values.update(name=name, is_company=True, email=email)
         customer = cls.env["res.partner"].create(values)
         if eligible:
             cls._confirmed_order(customer, cls.service, 1)
