@@ -43,12 +43,40 @@ class SaleOrderLine(models.Model):
                          precision_rounding=product.uom_id.rounding):
             raise UserError(_("Backorders are made of whole pieces: %s %s of %s is "
                               "not one.") % (qty, product.uom_id.name, product.display_name))
+        return int(round(qty)), self._backorder_free_for_customer()
+
+    @api.multi
+    def _backorder_free_for_customer(self):
+        """Free pieces of the line's product plus those held for its customer."""
+        self.ensure_one()
         customer = self.order_id.partner_id.commercial_partner_id
-        own_held = sum(self.env["backorder.position"].search([
-            ("partner_id", "=", customer.id), ("product_id", "=", product.id),
+        own_held = sum(self.env["backorder.position"].sudo().search([
+            ("partner_id", "=", customer.id), ("product_id", "=", self.product_id.id),
             ("state", "=", "assigned"),
         ]).mapped("qty_assigned"))
-        return int(round(qty)), product._backorder_free_qty()[product.id] + own_held
+        return self.product_id._backorder_free_qty()[self.product_id.id] + own_held
+
+    @api.onchange("product_uom_qty", "product_uom", "route_id")
+    def _onchange_product_id_check_availability(self):
+        """Warn the salesperson when pieces held for other customers' backorders
+        are what would make the quantity available."""
+        result = super(SaleOrderLine, self)._onchange_product_id_check_availability()
+        if (result.get("warning") or self.product_id.type != "product"
+                or not self.product_uom_qty or not self.order_id.partner_id):
+            return result
+        qty = self.product_uom._compute_quantity(self.product_uom_qty, self.product_id.uom_id)
+        free = self._backorder_free_for_customer()
+        if qty <= free:
+            return result
+        return {"warning": {
+            "title": _("Pieces held for backorders"),
+            "message": _(
+                "Only %d of the %s %s of %s can be delivered now: the rest is held "
+                "for customers waiting on backorders. Use the hourglass button of "
+                "the line to put the missing quantity on backorder.") % (
+                    max(free, 0), self.product_uom_qty, self.product_uom.name,
+                    self.product_id.display_name),
+        }}
 
     @api.multi
     def _prepare_backorder_position(self, qty):

@@ -63,6 +63,19 @@ class TestHeldStock(BackorderCase):
         self.assertEqual(first.state, "cancelled")
         self.assertAssigned(first | second, [0, 2])
 
+    def test_salesperson_is_warned_about_held_pieces(self):
+        self._create_positions(self.product, [(self.holder, 2)])
+        self._receive(self.product, 3)
+        order = self.env["sale.order"].create({"partner_id": self.other.id})
+        line = self.env["sale.order.line"].new({
+            "order_id": order.id, "product_id": self.product.id,
+            "product_uom": self.product.uom_id.id, "product_uom_qty": 1})
+        self.assertEqual(line._onchange_product_id_check_availability(), {})
+        line.product_uom_qty = 2
+        warning = line._onchange_product_id_check_availability()["warning"]
+        self.assertIn("Only 1 of the 2.0", warning["message"])
+        self.assertIn("held", warning["message"])
+
 
 class TestBulkQueries(BackorderCase):
     """The number of queries of one run does not grow with the queue."""
