@@ -24,6 +24,8 @@ from psycopg2 import OperationalError
 import odoo
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
+from odoo.addons.backorder_reservation.tests.common import validate_receipt
+
 from _allocation_loader import load_allocation
 
 allocate = load_allocation().allocate
@@ -108,25 +110,7 @@ def make_queue(env, needs):
 
 def receive(product_id, qty):
     def work(env):
-        product = env["product.product"].browse(product_id)
-        warehouse = product._backorder_warehouse()
-        supplier = env.ref("stock.stock_location_suppliers")
-        picking = env["stock.picking"].create({
-            "picking_type_id": warehouse.in_type_id.id,
-            "location_id": supplier.id,
-            "location_dest_id": warehouse.lot_stock_id.id,
-            "move_lines": [(0, 0, {
-                "name": product.name, "product_id": product.id,
-                "product_uom_qty": qty, "product_uom": product.uom_id.id,
-                "location_id": supplier.id,
-                "location_dest_id": warehouse.lot_stock_id.id,
-            })],
-        })
-        picking.action_confirm()
-        picking.action_assign()
-        for move_line in picking.move_line_ids:
-            move_line.qty_done = move_line.product_uom_qty
-        picking.action_done()
+        validate_receipt(env, env["product.product"].browse(product_id), qty)
     return work
 
 

@@ -6,6 +6,30 @@ from odoo import fields
 from odoo.tests.common import SavepointCase
 
 
+def validate_receipt(env, product, qty):
+    """Validate a receipt of ``qty`` pieces into the shop's warehouse, the way a
+    stock user does (also used by the top-level concurrency tests)."""
+    warehouse = product._backorder_warehouse()
+    supplier = env.ref("stock.stock_location_suppliers")
+    picking = env["stock.picking"].create({
+        "picking_type_id": warehouse.in_type_id.id,
+        "location_id": supplier.id,
+        "location_dest_id": warehouse.lot_stock_id.id,
+        "move_lines": [(0, 0, {
+            "name": product.name, "product_id": product.id,
+            "product_uom_qty": qty, "product_uom": product.uom_id.id,
+            "location_id": supplier.id,
+            "location_dest_id": warehouse.lot_stock_id.id,
+        })],
+    })
+    picking.action_confirm()
+    picking.action_assign()
+    for move_line in picking.move_line_ids:
+        move_line.qty_done = move_line.product_uom_qty
+    picking.action_done()
+    return picking
+
+
 class BackorderCase(SavepointCase):
     """Fixtures built once per class: the main warehouse, an eligible-making
     service product, and builders for products, customers, positions and real
@@ -17,7 +41,6 @@ class BackorderCase(SavepointCase):
         cls.Position = cls.env["backorder.position"]
         cls.warehouse = cls.env["product.product"]._backorder_warehouse()
         cls.stock_location = cls.warehouse.lot_stock_id
-        cls.supplier_location = cls.env.ref("stock.stock_location_suppliers")
         cls.customer_location = cls.env.ref("stock.stock_location_customers")
         cls.service = cls.env["product.product"].create({
             "name": "Workshop hour", "type": "service", "list_price": 10.0,
@@ -65,24 +88,7 @@ class BackorderCase(SavepointCase):
 
     @classmethod
     def _receive(cls, product, qty):
-        """Validate a receipt of ``qty`` pieces into the shop's warehouse."""
-        picking = cls.env["stock.picking"].create({
-            "picking_type_id": cls.warehouse.in_type_id.id,
-            "location_id": cls.supplier_location.id,
-            "location_dest_id": cls.stock_location.id,
-            "move_lines": [(0, 0, {
-                "name": product.name, "product_id": product.id,
-                "product_uom_qty": qty, "product_uom": product.uom_id.id,
-                "location_id": cls.supplier_location.id,
-                "location_dest_id": cls.stock_location.id,
-            })],
-        })
-        picking.action_confirm()
-        picking.action_assign()
-        for move_line in picking.move_line_ids:
-            move_line.qty_done = move_line.product_uom_qty
-        picking.action_done()
-        return picking
+        return validate_receipt(cls.env, product, qty)
 
     def _set_expiry_past(self, positions, hours=1):
         """Move time by writing dates: the hold ended ``hours`` ago."""
