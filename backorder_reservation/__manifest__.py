@@ -23,6 +23,8 @@
         "views/res_config_settings_views.xml",
         "views/sale_order_views.xml",
         "views/product_template_views.xml",
+        "views/website_templates.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

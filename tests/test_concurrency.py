@@ -14,11 +14,9 @@ These tests commit real data, so they run on the database of the browser tests'
 server (``BACKORDER_HTTP_DB``, a copy made by setup/test.sh), never on the
 database of pytest-odoo's rolled-back tests. Each test makes its own product.
 """
-import os
 import threading
 import uuid
 
-import pytest
 from psycopg2 import OperationalError
 
 import odoo
@@ -31,14 +29,6 @@ from _allocation_loader import load_allocation
 allocate = load_allocation().allocate
 MAX_RETRIES = 5
 BARRIER_TIMEOUT = 60
-
-
-@pytest.fixture(scope="module")
-def registry():
-    database = os.environ.get("BACKORDER_HTTP_DB")
-    if not database:
-        pytest.fail("BACKORDER_HTTP_DB is not set: run the tests through setup/test.sh")
-    return odoo.registry(database)
 
 
 def in_transaction(registry, work, barrier=None):

@@ -1,5 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import datetime
 
 from psycopg2.extras import execute_values
@@ -323,6 +324,60 @@ class BackorderPosition(models.Model):
     @api.multi
     def action_allocate_product(self):
         self.mapped("product_id").backorder_allocate()
+        return True
+
+    # ------------------------------------------------------------ website
+    @api.model
+    def _customer_position(self, position_id):
+        """The position of id ``position_id`` if it belongs to the current user's
+        customer (commercial partner), as superuser; else an empty set. What
+        the shop and the portal act on: a customer only ever sees and changes
+        their own positions (SPEC invariant 5)."""
+        if not position_id:
+            return self.browse()
+        return self.sudo().search([
+            ("id", "=", position_id),
+            ("partner_id", "=", self.env.user.partner_id.commercial_partner_id.id),
+        ])
+
+    @api.multi
+    def _customer_history(self):
+        """The chatter the customer may read: the position's own log and the
+        messages sent to them, not the staff's internal notes."""
+        self.ensure_one()
+        comment = self.env.ref("mail.mt_comment")
+        return self.sudo().message_ids.filtered(
+            lambda message: message.message_type == "notification"
+            or message.subtype_id == comment)
+
+    @api.multi
+    def _qty_to_move(self, order):
+        """{position id: held pieces not yet in ``order``}: what "+1" can still
+        move into that cart."""
+        in_cart = defaultdict(int)
+        for line in order.order_line.filtered("product_id"):
+            in_cart[line.product_id.id] += int(line.product_uom._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id))
+        return {
+            position.id: max(position.qty_assigned - in_cart[position.product_id.id], 0)
+            if position.state == "assigned" else 0
+            for position in self
+        }
+
+    @api.multi
+    def action_move_one_to_cart(self, order):
+        """"+1": one held piece of this position becomes one more piece of its
+        product in the customer's cart ``order``. The piece stays held until the
+        order is confirmed (SPEC 3)."""
+        self.ensure_one()
+        if order.partner_id.commercial_partner_id != self.partner_id:
+            raise UserError(_("This backorder position belongs to another customer."))
+        if not self._qty_to_move(order)[self.id]:
+            raise UserError(_(
+                "%s: no reserved piece is waiting to be moved into your cart.")
+                % self.product_id.display_name)
+        order._cart_update(product_id=self.product_id.id, add_qty=1)
+        self.message_post(body=_("1 reserved piece moved into cart %s.") % order.name)
         return True
 
     # ------------------------------------------------------------ crons

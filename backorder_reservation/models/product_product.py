@@ -144,16 +144,75 @@ class ProductProduct(models.Model):
         }
 
     @api.multi
+    def _backorder_cap_room(self):
+        """{product id: pieces that may still be queued}, None when uncapped.
+
+        The cap counts what open positions still wait for or hold, all customers
+        together (requested minus bought)."""
+        room = {product.id: None for product in self}
+        capped = self.filtered(lambda product: product.backorder_cap > 0)
+        if not capped:
+            return room
+        Position = self.env["backorder.position"].sudo()
+        groups = Position.read_group(
+            Position._open_domain(capped), ["product_id", "product_qty", "qty_done"],
+            ["product_id"])
+        queued = {g["product_id"][0]: g["product_qty"] - g["qty_done"] for g in groups}
+        for product in capped:
+            room[product.id] = product.backorder_cap - queued.get(product.id, 0)
+        return room
+
+    @api.multi
     def _check_backorder_cap(self, extra_qty=0):
         """Refuse open positions beyond the product's cap (0 = no cap), counting
         ``extra_qty`` more pieces about to be queued."""
-        for product in self.filtered(lambda product: product.backorder_cap > 0):
-            groups = self.env["backorder.position"].read_group(
-                self.env["backorder.position"]._open_domain(product),
-                ["product_id", "product_qty", "qty_done"], ["product_id"])
-            waiting = sum(g["product_qty"] - g["qty_done"] for g in groups) + extra_qty
-            if waiting > product.backorder_cap:
+        room = self._backorder_cap_room()
+        for product in self:
+            if room[product.id] is not None and extra_qty > room[product.id]:
                 raise ValidationError(_(
                     "%s accepts at most %d pieces on backorder, all customers "
                     "together; %d would be waiting.") % (
-                        product.display_name, product.backorder_cap, waiting))
+                        product.display_name, product.backorder_cap,
+                        product.backorder_cap - room[product.id] + extra_qty))
+
+    @api.multi
+    def _backorder_shop_info(self, free_qty=None):
+        """What the shop shows of this product's stock and backorder terms.
+
+        ``free_qty`` is the result of :meth:`_backorder_free_qty` when the caller
+        already read it for a whole page of products. Returns a dict: ``free``
+        (whole pieces, never negative), ``bar_percent`` and ``bar_level`` of the
+        stock level bar (0 and "empty" when nothing is on hand), ``backorder``
+        (the add button queues a backorder), ``blocked`` (why the customer can
+        neither buy nor queue it, or False)."""
+        self.ensure_one()
+        product = self.sudo()
+        if product.type != "product":
+            return {"free": None, "bar_percent": 100, "bar_level": "full",
+                    "backorder": False, "blocked": False}
+        if free_qty is None:
+            free_qty = product._backorder_free_qty()
+        free = max(free_qty.get(product.id, 0), 0)
+        # website_sale_stock's "low stock" threshold; the bar is full at twice it.
+        threshold = max(product.available_threshold or 0, 1)
+        if not free:
+            level = "empty"
+        elif free < threshold:
+            level = "low"
+        else:
+            level = "full"
+        blocked = False
+        if not free and not product.backorder_allowed:
+            blocked = _("Out of stock. This part cannot be backordered.")
+        elif not free:
+            room = product._backorder_cap_room()[product.id]
+            if room is not None and room <= 0:
+                blocked = _("Out of stock, and the backorder list of this part "
+                            "is full.")
+        return {
+            "free": free,
+            "bar_percent": min(100, int(100 * free / (2 * threshold))),
+            "bar_level": level,
+            "backorder": not free and not blocked,
+            "blocked": blocked,
+        }

@@ -4,6 +4,11 @@ from collections import defaultdict
 
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
+from odoo.http import request
+
+# Session key of the quantities a visitor wanted on backorder before logging in:
+# {product id (str): pieces}.
+PENDING_SESSION_KEY = "backorder_pending"
 
 
 class SaleOrder(models.Model):
@@ -70,8 +75,14 @@ class SaleOrder(models.Model):
         customer = self.partner_id.commercial_partner_id
         public_partners = self.env["website"].sudo().search([]).mapped("user_id.partner_id")
         if customer in public_partners:
-            return _("Only the quantity in stock was added: log in to put the "
-                     "missing %d piece(s) of %s on backorder.") % (qty, product.name)
+            # Kept in the visitor's session and queued once they log in.
+            if request and getattr(request, "session", None) is not None:
+                pending = dict(request.session.get(PENDING_SESSION_KEY) or {})
+                pending[str(product.id)] = pending.get(str(product.id), 0) + qty
+                request.session[PENDING_SESSION_KEY] = pending
+            return _("Only the quantity in stock was added: log in or sign up to "
+                     "put the missing %d piece(s) of %s on backorder.") % (
+                         qty, product.name)
         if not product.backorder_allowed:
             return _("Only the quantity in stock was added: %s cannot be "
                      "backordered.") % product.name
@@ -84,3 +95,13 @@ class SaleOrder(models.Model):
         return _("%d piece(s) of %s are not in stock: they are on backorder "
                  "(%s) and reserved for you as soon as they arrive.") % (
                      qty, product.name, position.name)
+
+    @api.multi
+    def _backorder_queue_pending(self, pending):
+        """Queue what the customer chose on backorder before logging in
+        (``pending``: {product id: pieces}); returns the messages to show."""
+        self.ensure_one()
+        products = self.env["product.product"].browse(
+            [int(product_id) for product_id in pending]).exists()
+        return [self._backorder_queue_short_qty(product, int(pending[str(product.id)]))
+                for product in products]

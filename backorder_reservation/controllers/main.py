@@ -1,0 +1,162 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The shop side of backorders: the basket routes refuse bad input, the cart
+page lists the customer's positions with their "+1" buttons, and what a visitor
+chose on backorder before logging in is queued after login."""
+from odoo import _, http
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.website_sale.controllers.main import WebsiteSale
+
+from ..models.sale_order import PENDING_SESSION_KEY
+
+# Session key of the messages the next cart page shows (after a redirect).
+MESSAGES_SESSION_KEY = "backorder_messages"
+MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
+
+
+def parse_quantity(value, allow_zero=False):
+    """The whole number of pieces in ``value`` (a form or JSON value), or
+    ValueError with the message the customer sees."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(_("The quantity must be a number."))
+    if number != int(number):
+        raise ValueError(_("Parts are sold by the piece: the quantity must be a "
+                           "whole number."))
+    if number < 0 or not allow_zero and number == 0:
+        raise ValueError(_("The quantity must be at least 1."))
+    return int(number)
+
+
+def parse_record_id(value):
+    """The database id in ``value``, or None when it cannot be one."""
+    try:
+        record_id = int(value)
+    except (TypeError, ValueError):
+        return None
+    return record_id if 0 < record_id <= MAX_RECORD_ID else None
+
+
+def flash(message):
+    """Show ``message`` on the next cart page."""
+    request.session[MESSAGES_SESSION_KEY] = (
+        request.session.get(MESSAGES_SESSION_KEY) or []) + [message]
+
+
+class WebsiteSaleBackorder(WebsiteSale):
+
+    def _backorder_check_cart_input(self, product_id, add_qty=None, set_qty=None):
+        """The message that refuses this basket change, or None. Refused: an
+        unknown product or one not sold on the website, and quantities that are
+        not whole numbers, or not at least 1 (a set quantity may be 0: remove)."""
+        product_id = parse_record_id(product_id)
+        product = product_id and request.env["product.product"].sudo().browse(
+            product_id).exists()
+        if not product or not product.sale_ok or not product.website_published:
+            return _("This product does not exist or is not sold in the shop.")
+        try:
+            if set_qty not in (None, "", False):
+                parse_quantity(set_qty, allow_zero=True)
+            else:
+                parse_quantity(1 if add_qty is None else add_qty)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    @http.route(csrf=True)
+    def cart_update(self, product_id, add_qty=1, set_qty=0, **kw):
+        # CSRF is on: the basket creates backorder positions, whose expiry costs
+        # the customer reputation, so no other site may post to it.
+        error = self._backorder_check_cart_input(product_id, add_qty, set_qty or None)
+        if error:
+            flash(error)
+            return request.redirect("/shop/cart")
+        return super(WebsiteSaleBackorder, self).cart_update(
+            product_id, add_qty=add_qty, set_qty=set_qty, **kw)
+
+    @http.route()
+    def cart_update_json(self, product_id, line_id=None, add_qty=None, set_qty=None,
+                         display=True):
+        error = self._backorder_check_cart_input(product_id, add_qty, set_qty)
+        if error:
+            order = request.website.sale_get_order()
+            line = order.order_line.filtered(lambda l: str(l.id) == str(line_id))
+            return {"warning": error, "quantity": line.product_uom_qty if line else 0,
+                    "cart_quantity": order.cart_quantity if order else 0}
+        return super(WebsiteSaleBackorder, self).cart_update_json(
+            product_id, line_id=line_id, add_qty=add_qty, set_qty=set_qty,
+            display=display)
+
+    @http.route()
+    def shop(self, page=0, category=None, search="", ppg=False, **post):
+        response = super(WebsiteSaleBackorder, self).shop(
+            page=page, category=category, search=search, ppg=ppg, **post)
+        products = getattr(response, "qcontext", {}).get("products")
+        if products:
+            # The stock bars of the whole page from two queries.
+            response.qcontext["backorder_free_qty"] = products.mapped(
+                "product_variant_id").sudo()._backorder_free_qty()
+        return response
+
+    @http.route()
+    def cart(self, access_token=None, revive="", **post):
+        messages = self._backorder_queue_pending()
+        response = super(WebsiteSaleBackorder, self).cart(
+            access_token=access_token, revive=revive, **post)
+        if getattr(response, "qcontext", None) is not None:
+            messages += request.session.pop(MESSAGES_SESSION_KEY, None) or []
+            response.qcontext.update(self._backorder_cart_values(messages))
+        return response
+
+    def _backorder_is_public(self):
+        return request.env.user == request.website.user_id
+
+    def _backorder_queue_pending(self):
+        """After login, queue what the visitor chose on backorder before."""
+        pending = request.session.get(PENDING_SESSION_KEY)
+        if not pending or self._backorder_is_public():
+            return []
+        request.session.pop(PENDING_SESSION_KEY)
+        order = request.website.sale_get_order(force_create=True)
+        return order._backorder_queue_pending(pending)
+
+    def _backorder_cart_values(self, messages):
+        signup = request.env["ir.config_parameter"].sudo().get_param(
+            "auth_signup.allow_uninvited")
+        values = {"backorder_messages": messages,
+                  "backorder_signup_enabled": signup == "True",
+                  "backorder_login_needed": bool(request.session.get(PENDING_SESSION_KEY)),
+                  "backorder_positions": request.env["backorder.position"],
+                  "backorder_qty_to_move": {}}
+        if self._backorder_is_public():
+            return values
+        customer = request.env.user.partner_id.commercial_partner_id
+        positions = request.env["backorder.position"].sudo().search([
+            ("partner_id", "=", customer.id), ("state", "in", ("waiting", "assigned")),
+        ])
+        order = request.website.sale_get_order()
+        values.update(backorder_positions=positions,
+                      backorder_qty_to_move=positions._qty_to_move(order))
+        return values
+
+    @http.route(["/shop/backorder/add_one"], type="http", auth="user",
+                methods=["POST"], website=True)
+    def backorder_add_one(self, position_id=None, **post):
+        """"+1": move one reserved piece of the customer's position into the cart."""
+        position = request.env["backorder.position"]._customer_position(
+            parse_record_id(position_id))
+        if not position:
+            flash(_("This backorder position does not exist or is not yours."))
+            return request.redirect("/shop/cart")
+        order = request.website.sale_get_order(force_create=True)
+        if order.state != "draft":
+            request.website.sale_reset()
+            order = request.website.sale_get_order(force_create=True)
+        try:
+            position.action_move_one_to_cart(order)
+        except (UserError, ValidationError) as error:
+            flash(error.name)
+        return request.redirect("/shop/cart")

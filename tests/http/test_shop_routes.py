@@ -1,0 +1,197 @@
+"""The shop's basket routes with backorders, through real HTTP requests to a
+real Odoo server (SPEC 1 and 3): short quantities become positions, "+1" moves
+reserved pieces into the cart, bad input changes nothing."""
+import pytest
+
+from conftest import csrf_token
+
+
+def cart_lines(shop, partner_id):
+    """{product id: quantity} of the customer's draft orders."""
+    def work(env):
+        lines = env["sale.order"].search([
+            ("partner_id", "=", partner_id), ("state", "=", "draft")]).mapped("order_line")
+        return {line.product_id.id: line.product_uom_qty for line in lines}
+    return shop.odoo_env(work)
+
+
+def add_to_cart(shop, client, product_id, add_qty, **extra):
+    page = client.get(shop.url + "/shop")
+    data = dict(product_id=product_id, add_qty=add_qty, csrf_token=csrf_token(page.text))
+    data.update(extra)
+    return client.post(shop.url + "/shop/cart/update", data=data)
+
+
+def add_one(shop, client, position_name, token=True):
+    position_id = shop.odoo_env(lambda env: env["backorder.position"].search(
+        [("name", "=", position_name)]).id)
+    data = {"position_id": position_id}
+    if token:
+        data["csrf_token"] = csrf_token(client.get(shop.url + "/shop").text)
+    return client.post(shop.url + "/shop/backorder/add_one", data=data)
+
+
+def update_json(shop, client, **params):
+    response = client.post(shop.url + "/shop/cart/update_json", json={
+        "jsonrpc": "2.0", "method": "call", "params": params})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_out_of_stock_part_goes_on_backorder_and_shows_yellow(shop):
+    product = shop.product("Brake pad", stock=2)
+    login, partner = shop.customer()
+    client = shop.client(login)
+    response = add_to_cart(shop, client, product, 5)
+    assert response.status_code == 200 and response.url.endswith("/shop/cart")
+    assert cart_lines(shop, partner) == {product: 2.0}
+    [(name, requested, assigned, done, state)] = shop.positions(product_id=product)
+    assert (requested, assigned, done, state) == (3, 0, 0, "waiting")
+    assert 'class="o_backorder_position"' in response.text
+    assert name in response.text
+    # Adding more raises the same open position.
+    add_to_cart(shop, client, product, 1)
+    assert [p[1] for p in shop.positions(product_id=product)] == [4]
+
+
+def test_json_basket_route_queues_the_short_quantity(shop):
+    product = shop.product("Oil filter", stock=1)
+    login, partner = shop.customer()
+    client = shop.client(login)
+    client.get(shop.url + "/shop")
+    result = update_json(shop, client, product_id=product, add_qty=3)["result"]
+    assert result["quantity"] == 1
+    [(name, requested, _a, _d, _s)] = shop.positions(product_id=product)
+    assert requested == 2 and name in result["warning"]
+    assert cart_lines(shop, partner) == {product: 1.0}
+
+
+@pytest.mark.parametrize("add_qty, message", [
+    ("0", "at least 1"), ("-2", "at least 1"), ("1.5", "whole number"),
+    ("two", "must be a number"),
+])
+def test_bad_quantities_change_nothing(shop, add_qty, message):
+    product = shop.product("Air filter")
+    login, partner = shop.customer()
+    client = shop.client(login)
+    response = add_to_cart(shop, client, product, add_qty)
+    assert response.status_code == 200 and message in response.text
+    assert "Traceback" not in response.text
+    assert shop.positions(product_id=product) == []
+    assert cart_lines(shop, partner) == {}
+
+
+def test_bad_json_quantities_change_nothing(shop):
+    product = shop.product("Fuel filter")
+    login, partner = shop.customer()
+    client = shop.client(login)
+    client.get(shop.url + "/shop")
+    for params in ({"add_qty": 0}, {"add_qty": 2.5}, {"set_qty": -1}, {"add_qty": "x"}):
+        result = update_json(shop, client, product_id=product, **params)
+        assert "error" not in result, result
+        assert result["result"]["warning"]
+    assert shop.positions(product_id=product) == []
+    assert cart_lines(shop, partner) == {}
+
+
+def test_unknown_or_unpublished_products_change_nothing(shop):
+    hidden = shop.product("Hidden part", website_published=False)
+    login, partner = shop.customer()
+    client = shop.client(login)
+    for product_id in (hidden, 2 ** 31 - 2, 2 ** 40, "abc"):
+        response = add_to_cart(shop, client, product_id, 1)
+        assert response.status_code == 200
+        assert "does not exist or is not sold in the shop" in response.text
+    assert shop.positions(product_id=hidden) == []
+    assert cart_lines(shop, partner) == {}
+
+
+def test_basket_refuses_a_post_without_csrf_token(shop):
+    product = shop.product("Spark plug")
+    login, partner = shop.customer()
+    client = shop.client(login)
+    response = client.post(shop.url + "/shop/cart/update",
+                           data={"product_id": product, "add_qty": 1})
+    assert response.status_code == 400
+    assert "Traceback" not in response.text
+    assert shop.positions(product_id=product) == []
+    assert cart_lines(shop, partner) == {}
+
+
+def test_visitor_is_asked_to_log_in_and_the_choice_is_kept(shop):
+    product = shop.product("Timing belt", stock=1)
+    login, partner = shop.customer()
+    client = shop.client()
+    response = add_to_cart(shop, client, product, 3)
+    assert "o_backorder_login" in response.text
+    assert "/web/login?redirect=/shop/cart" in response.text
+    assert shop.positions(product_id=product) == []
+    # Logging in with the same browser session queues what was chosen.
+    page = client.get(shop.url + "/web/login")
+    client.post(shop.url + "/web/login", data={
+        "login": login, "password": login, "redirect": "/shop/cart",
+        "csrf_token": csrf_token(page.text)})
+    response = client.get(shop.url + "/shop/cart")
+    [(name, requested, _a, _d, state)] = shop.positions(product_id=product)
+    assert (requested, state) == (2, "waiting")
+    assert name in response.text
+    assert cart_lines(shop, partner) == {product: 1.0}
+    # Only once.
+    client.get(shop.url + "/shop/cart")
+    assert [p[1] for p in shop.positions(product_id=product)] == [2]
+
+
+def test_plus_one_moves_reserved_pieces_into_the_cart(shop):
+    product = shop.product("Wiper blade")
+    login, partner = shop.customer()
+    client = shop.client(login)
+    add_to_cart(shop, client, product, 2)
+    [(name, _r, _a, _d, _s)] = shop.positions(product_id=product)
+    assert "o_backorder_flash" not in client.get(shop.url + "/shop").text
+    shop.receive(product, 2)
+    assert shop.positions(product_id=product) == [(name, 2, 2, 0, "assigned")]
+    page = client.get(shop.url + "/shop")
+    assert "o_backorder_flash" in page.text, "the cart icon does not flash"
+    assert "o_backorder_add_one" in client.get(shop.url + "/shop/cart").text
+    for expected in (1.0, 2.0):
+        add_one(shop, client, name)
+        assert cart_lines(shop, partner) == {product: expected}
+    # Everything moved: no more button, no flashing, and a further "+1"
+    # only explains why nothing happened.
+    cart = client.get(shop.url + "/shop/cart").text
+    assert "o_backorder_add_one" not in cart
+    assert "o_backorder_flash" not in cart
+    response = add_one(shop, client, name)
+    assert "no reserved piece is waiting" in response.text
+    assert cart_lines(shop, partner) == {product: 2.0}
+    assert shop.positions(product_id=product) == [(name, 2, 2, 0, "assigned")]
+    # Checkout: confirming the order consumes the hold.
+    shop.odoo_env(lambda env: env["sale.order"].search([
+        ("partner_id", "=", partner), ("state", "=", "draft")]).action_confirm())
+    assert shop.positions(product_id=product) == [(name, 2, 0, 2, "done")]
+
+
+def test_plus_one_refuses_other_customers_positions_and_missing_csrf(shop):
+    product = shop.product("Clutch kit")
+    owner_login, _owner = shop.customer("Owner")
+    intruder_login, intruder = shop.customer("Intruder")
+    owner = shop.client(owner_login)
+    add_to_cart(shop, owner, product, 1)
+    shop.receive(product, 1)
+    [(name, _r, _a, _d, _s)] = shop.positions(product_id=product)
+    intruder_client = shop.client(intruder_login)
+    response = add_one(shop, intruder_client, name)
+    assert "does not exist or is not yours" in response.text
+    assert name not in response.text
+    assert cart_lines(shop, intruder) == {}
+    response = add_one(shop, owner, name, token=False)
+    assert response.status_code == 400 and "Traceback" not in response.text
+    assert shop.positions(product_id=product) == [(name, 1, 1, 0, "assigned")]
+
+
+def test_plus_one_sends_visitors_to_the_login_page(shop):
+    client = shop.client()
+    page = client.get(shop.url + "/shop")
+    response = client.post(shop.url + "/shop/backorder/add_one", data={
+        "position_id": 1, "csrf_token": csrf_token(page.text)})
+    assert response.url.split("?")[0].endswith("/web/login")
