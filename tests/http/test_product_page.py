@@ -1,0 +1,65 @@
+"""What the product page and the shop grid tell customers about stock and
+backorder terms (SPEC 5, seed 001)."""
+import re
+
+
+def product_page(shop, product_id, login=None):
+    client = shop.client(login)
+    template_id = shop.odoo_env(
+        lambda env: env["product.product"].browse(product_id).product_tmpl_id.id)
+    response = client.get(shop.url + "/shop/product/%d" % template_id)
+    assert response.status_code == 200
+    return response.text
+
+
+def stock_bar(html):
+    match = re.search(r'o_backorder_stock" data-level="(\w+)" data-free="(\d+)"', html)
+    assert match, "no stock level bar"
+    return match.group(1), int(match.group(2))
+
+
+def add_button(html):
+    return re.search(r'id="add_to_cart"[^>]*>\s*(.*?)\s*</a>', html, re.S).group(1)
+
+
+def test_in_stock_part_has_a_full_bar_and_add_to_cart(shop):
+    html = product_page(shop, shop.product("Head gasket", stock=20))
+    assert stock_bar(html) == ("full", 20)
+    assert add_button(html) == "Add to Cart"
+
+
+def test_out_of_stock_part_has_an_empty_bar_a_backorder_button_and_terms(shop):
+    product = shop.product(
+        "Turbocharger", backorder_note="In production, ships end of January",
+        backorder_expected_date="2027-01-29")
+    html = product_page(shop, product)
+    assert stock_bar(html) == ("empty", 0)
+    assert add_button(html) == "Backorder"
+    assert "In production, ships end of January" in html
+    assert "o_backorder_expected" in html and "01/29/2027" in html
+
+
+def test_low_stock_part_has_a_low_bar(shop):
+    assert stock_bar(product_page(shop, shop.product("Glow plug", stock=2))) == ("low", 2)
+
+
+def test_forbidden_or_full_backorders_are_explained(shop):
+    forbidden = shop.product("Discontinued pump", backorder_allowed=False)
+    html = product_page(shop, forbidden)
+    assert "cannot be backordered" in html
+    assert re.search(r'id="add_to_cart"[^>]*class="[^"]*disabled', html) or \
+        re.search(r'class="[^"]*disabled[^"]*"[^>]*id="add_to_cart"', html)
+    capped = shop.product("Rare sensor", backorder_cap=1)
+    _login, partner = shop.customer()
+    shop.odoo_env(lambda env: env["backorder.position"].create({
+        "partner_id": partner, "product_id": capped, "product_qty": 1}) and None)
+    assert "backorder list of this part is full" in product_page(shop, capped)
+
+
+def test_preorder_shows_its_release_date_in_page_and_grid(shop):
+    product = shop.product("New model ECU", preorder_release_date="2027-03-01")
+    html = product_page(shop, product)
+    assert "o_backorder_preorder" in html and "03/01/2027" in html
+    name = shop.odoo_env(lambda env: env["product.product"].browse(product).name)
+    grid = shop.client().get(shop.url + "/shop", params={"search": name}).text
+    assert "Pre-order" in grid and 'data-level="empty"' in grid
