@@ -35,7 +35,8 @@ find_python37() {
 }
 
 # Debian packages: a headless browser for the browser tests, PostgreSQL 15 for the
-# embedded cluster. Installed only when missing (apt needs root).
+# embedded cluster, wkhtmltopdf for Odoo's PDF documents (a wire-transfer checkout
+# e-mails the quotation as a PDF). Installed only when missing (apt needs root).
 ensure_system_packages() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
@@ -44,6 +45,7 @@ ensure_system_packages() {
         missing+=(postgresql-15)
     fi
     command -v npm >/dev/null || missing+=(npm)
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" != 0 ]; then
         die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"

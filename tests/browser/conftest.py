@@ -1,0 +1,16 @@
+"""A failing browser test leaves a screenshot of where it stopped."""
+import os
+
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and "browser" in item.fixturenames:
+        browser = item.funcargs["browser"]
+        directory = item.funcargs.get("artifacts_dir") or "."
+        browser.save_screenshot(os.path.join(directory, "failure-%s.png" % item.name))
+        with open(os.path.join(directory, "failure-%s.html" % item.name), "w") as page:
+            page.write(browser.page_source)

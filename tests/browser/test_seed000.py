@@ -1,0 +1,160 @@
+"""Seed 000 end to end, in a real headless Chromium against a real Odoo server:
+a customer puts an out-of-stock part in the basket and sees it yellow; staff
+validate a receipt; the customer logs in, the cart icon flashes, "+1" moves the
+reserved piece into the cart, checkout places the order; staff confirm it and
+the position is done. Each step leaves a screenshot in artifacts/browser/."""
+import os
+import time
+from urllib.parse import quote
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+YELLOW = "rgba(255, 243, 176, 1)"
+WAIT = 60
+
+
+def wait_for(browser, css, clickable=False):
+    condition = (EC.element_to_be_clickable if clickable
+                 else EC.visibility_of_element_located)
+    return WebDriverWait(browser, WAIT).until(condition((By.CSS_SELECTOR, css)))
+
+
+def log_in(browser, url, login, redirect):
+    browser.delete_all_cookies()
+    browser.get("%s/web/login?redirect=%s" % (url, quote(redirect, safe="/")))
+    wait_for(browser, "input#login").send_keys(login)
+    browser.find_element(By.CSS_SELECTOR, "input#password").send_keys(login)
+    browser.find_element(By.CSS_SELECTOR, "form.oe_login_form button[type=submit]").click()
+    WebDriverWait(browser, WAIT).until(lambda b: "/web/login" not in b.current_url)
+
+
+def snap(browser, artifacts_dir, name):
+    path = os.path.join(artifacts_dir, "seed000-%s.png" % name)
+    browser.save_screenshot(path)
+    return path
+
+
+def background(element):
+    return element.value_of_css_property("background-color")
+
+
+def click_backend_button(browser, label, container="o_form_statusbar"):
+    """Click the visible button ``label`` inside the element of class
+    ``container`` of a backend page once it has loaded (Odoo 11 renders
+    buttons without their method name, and a form has several buttons of a
+    label, hidden by state)."""
+    def visible_button(browser):
+        buttons = browser.find_elements(By.XPATH, (
+            "//div[contains(@class, '%s')]//button[normalize-space() = '%s']")
+            % (container, label))
+        return next((b for b in buttons if b.is_displayed() and b.is_enabled()), False)
+    WebDriverWait(browser, WAIT).until(visible_button).click()
+
+
+def test_seed_000_end_to_end(shop, browser, artifacts_dir):
+    product = shop.product("Brake master cylinder",
+                           backorder_note="In production, ships end of January")
+    login, partner = shop.customer("Seed Garage")
+    shop.odoo_env(lambda env: env["res.partner"].browse(partner).write({
+        "street": "1 Workshop Road", "city": "Leeds", "zip": "LS1 1AA",
+        "country_id": env.ref("base.uk").id, "phone": "+44 113 000 000"}))
+    template, product_name = shop.odoo_env(lambda env: (
+        env["product.product"].browse(product).product_tmpl_id.id,
+        env["product.product"].browse(product).name))
+
+    # 1. The customer finds the part out of stock and puts 2 in the basket.
+    log_in(browser, shop.url, login, "/shop/product/%d" % template)
+    button = wait_for(browser, "#add_to_cart")
+    assert button.text.strip() == "Backorder"
+    stock = browser.find_element(By.CSS_SELECTOR, "#product_details .o_backorder_stock")
+    assert stock.get_attribute("data-level") == "empty"
+    snap(browser, artifacts_dir, "01-product-out-of-stock")
+    quantity = browser.find_element(By.CSS_SELECTOR, "#product_details input[name=add_qty]")
+    quantity.clear()
+    quantity.send_keys("2")
+    button.click()
+    row = wait_for(browser, ".o_backorder_cart tr.o_backorder_position")
+    assert product_name in row.text
+    assert background(row.find_element(By.TAG_NAME, "td")) == YELLOW
+    assert not browser.find_elements(By.CSS_SELECTOR, ".o_backorder_add_one")
+    snap(browser, artifacts_dir, "02-cart-backorder-yellow")
+    [(name, requested, assigned, _done, state)] = shop.positions(product_id=product)
+    assert (requested, assigned, state) == (2, 0, "waiting")
+
+    # 2. Staff validate a receipt of 2 pieces in the backend.
+    picking = shop.odoo_env(lambda env: _ready_receipt(env, product, 2))
+    log_in(browser, shop.url, "admin", "/web#id=%d&model=stock.picking&view_type=form"
+           % picking)
+    click_backend_button(browser, "Validate")
+    click_backend_button(browser, "Apply", container="modal-footer")
+    WebDriverWait(browser, WAIT).until(
+        lambda b: shop.positions(product_id=product)[0][4] == "assigned")
+    snap(browser, artifacts_dir, "03-staff-validated-receipt")
+    assert shop.positions(product_id=product) == [(name, 2, 2, 0, "assigned")]
+
+    # 3. The customer logs in: the cart icon flashes.
+    log_in(browser, shop.url, login, "/shop")
+    cart_link = wait_for(browser, "#my_cart.o_backorder_flash > a")
+    assert cart_link.value_of_css_property("animation-name") == "o_backorder_flash"
+    colours = set()
+    for _sample in range(8):
+        colours.add(background(cart_link))
+        time.sleep(0.15)
+    assert len(colours) > 1, "the cart icon does not change colour: %s" % colours
+    snap(browser, artifacts_dir, "04-cart-icon-flashing")
+
+    # 4. "+1" twice: both reserved pieces become a cart line.
+    cart_link.click()
+    for expected in ("1", "2"):
+        plus_one = wait_for(browser, ".o_backorder_add_one", clickable=True)
+        plus_one.click()
+        WebDriverWait(browser, WAIT).until(EC.staleness_of(plus_one))
+        line_qty = wait_for(browser, ".js_cart_lines input.js_quantity")
+        assert line_qty.get_attribute("value") == expected
+    assert not browser.find_elements(By.CSS_SELECTOR, ".o_backorder_add_one")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#my_cart.o_backorder_flash")
+    snap(browser, artifacts_dir, "05-plus-one-in-cart")
+
+    # 5. Checkout with wire transfer: the order is placed.
+    wait_for(browser, "a[href='/shop/checkout']", clickable=True).click()
+    wait_for(browser, "a[href='/shop/confirm_order']", clickable=True).click()
+    wait_for(browser, "#o_payment_form_pay", clickable=True).click()
+    WebDriverWait(browser, WAIT).until(lambda b: "/shop/confirmation" in b.current_url)
+    snap(browser, artifacts_dir, "06-order-placed")
+    order = shop.odoo_env(lambda env: env["sale.order"].search(
+        [("partner_id", "=", partner), ("state", "!=", "cancel")], order="id desc",
+        limit=1).id)
+
+    # 6. Staff confirm the paid order: it consumes the hold, the position is done.
+    log_in(browser, shop.url, "admin", "/web#id=%d&model=sale.order&view_type=form"
+           % order)
+    click_backend_button(browser, "Confirm Sale")
+    WebDriverWait(browser, WAIT).until(
+        lambda b: shop.positions(product_id=product)[0][4] == "done")
+    assert shop.positions(product_id=product) == [(name, 2, 0, 2, "done")]
+
+    # 7. The customer's portal shows the position done.
+    log_in(browser, shop.url, login, "/my/backorders?filterby=all")
+    row = wait_for(browser, "tr.o_backorder_position[data-position-id]")
+    assert "Done" in row.text and name in row.text
+    snap(browser, artifacts_dir, "07-my-backorders-done")
+
+
+def _ready_receipt(env, product_id, qty):
+    """A receipt waiting in the warehouse for staff to validate; its id."""
+    product = env["product.product"].browse(product_id)
+    warehouse = product._backorder_warehouse()
+    supplier = env.ref("stock.stock_location_suppliers")
+    picking = env["stock.picking"].create({
+        "picking_type_id": warehouse.in_type_id.id,
+        "location_id": supplier.id, "location_dest_id": warehouse.lot_stock_id.id,
+        "move_lines": [(0, 0, {
+            "name": product.name, "product_id": product.id, "product_uom_qty": qty,
+            "product_uom": product.uom_id.id, "location_id": supplier.id,
+            "location_dest_id": warehouse.lot_stock_id.id})],
+    })
+    picking.action_confirm()
+    picking.action_assign()
+    return picking.id
