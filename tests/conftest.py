@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 
 import pytest
 
@@ -123,93 +122,8 @@ def odoo_env(registry):
     return run
 
 
-class Shop(object):
-    """Builds committed shop data (products with real stock, customers with
-    portal logins) and logs HTTP clients in, for the HTTP and browser tests."""
-
-    def __init__(self, url, odoo_env):
-        self.url = url
-        self.odoo_env = odoo_env
-
-    @staticmethod
-    def tag():
-        return uuid.uuid4().hex[:8]
-
-    def product(self, name, stock=0, **values):
-        """A published stocked part with ``stock`` pieces received; its id."""
-        from odoo.addons.backorder_reservation.tests.common import validate_receipt
-
-        def work(env):
-            product = env["product.product"].create(dict(
-                dict(type="product", sale_ok=True, website_published=True,
-                     list_price=12.5),
-                name="%s %s" % (name, self.tag()), **values))
-            if stock:
-                validate_receipt(env, product, stock)
-            return product.id
-        return self.odoo_env(work)
-
-    def receive(self, product_id, qty):
-        from odoo.addons.backorder_reservation.tests.common import validate_receipt
-        self.odoo_env(lambda env: validate_receipt(
-            env, env["product.product"].browse(product_id), qty) and None)
-
-    def customer(self, name="Garage", eligible=True):
-        """A portal user whose password is its login, eligible for reservations
-        through an order confirmed today; returns (login, partner id)."""
-        login = "%s-%s" % (name.lower().replace(" ", "-"), self.tag())
-
-        def work(env):
-            user = env["res.users"].with_context(no_reset_password=True).create({
-                "name": "%s %s" % (name, login[-8:]), "login": login, "password": login,
-                "email": "%s@example.com" % login,
-                "groups_id": [(6, 0, [env.ref("base.group_portal").id])],
-            })
-            if eligible:
-                service = env["product.product"].create({
-                    "name": "Service for %s" % login, "type": "service"})
-                order = env["sale.order"].create({
-                    "partner_id": user.partner_id.id,
-                    "order_line": [(0, 0, {"product_id": service.id, "name": "Service",
-                                           "product_uom_qty": 1, "price_unit": 1.0})],
-                })
-                order.action_confirm()
-            return login, user.partner_id.id
-        return self.odoo_env(work)
-
-    def positions(self, **domain):
-        """[(name, product_qty, qty_assigned, qty_done, state)] matching
-        ``domain`` (field=value), oldest first."""
-        def work(env):
-            found = env["backorder.position"].search(
-                [(field, "=", value) for field, value in domain.items()])
-            return [(p.name, p.product_qty, p.qty_assigned, p.qty_done, p.state)
-                    for p in found]
-        return self.odoo_env(work)
-
-    def client(self, login=None):
-        """A requests session, logged in as ``login`` unless None (a visitor)."""
-        import requests
-        session = requests.Session()
-        if login:
-            page = session.get(self.url + "/web/login")
-            response = session.post(self.url + "/web/login", data={
-                "login": login, "password": login, "redirect": "/my/home",
-                "csrf_token": csrf_token(page.text)}, allow_redirects=False)
-            # Odoo 11 answers a successful login with a page that redirects
-            # by script; a failed one shows the login form again.
-            assert "oe_login_form" not in response.text, "login %s failed" % login
-        return session
-
-
-def csrf_token(html):
-    """The CSRF token of the first form of an Odoo page."""
-    import re
-    match = re.search(r'name="csrf_token"\s+value="([^"]+)"', html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
-
-
 @pytest.fixture(scope="session")
 def shop(odoo_server, odoo_env):
+    """Builds committed shop data and logged-in HTTP clients (see _shop.py)."""
+    from _shop import Shop
     return Shop(odoo_server, odoo_env)

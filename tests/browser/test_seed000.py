@@ -137,8 +137,9 @@ def test_seed_000_end_to_end(shop, browser, artifacts_dir):
 
     # 7. The customer's portal shows the position done.
     log_in(browser, shop.url, login, "/my/backorders?filterby=all")
-    row = wait_for(browser, "tr.o_backorder_position[data-position-id]")
+    row = wait_for(browser, "tr[data-position-id]")
     assert "Done" in row.text and name in row.text
+    assert background(row.find_element(By.TAG_NAME, "td")) != YELLOW
     snap(browser, artifacts_dir, "07-my-backorders-done")
 
 

@@ -2,7 +2,7 @@
 cancels only their own positions; visitors are sent to the login page."""
 import re
 
-from conftest import csrf_token
+from _shop import csrf_token
 
 
 def queue(shop, partner_id, product_id, qty):

@@ -3,7 +3,7 @@ real Odoo server (SPEC 1 and 3): short quantities become positions, "+1" moves
 reserved pieces into the cart, bad input changes nothing."""
 import pytest
 
-from conftest import csrf_token
+from _shop import csrf_token
 
 
 def cart_lines(shop, partner_id):
