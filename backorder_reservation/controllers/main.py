@@ -7,6 +7,7 @@ from odoo import _, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.website.controllers.main import Website
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
 from ..models.sale_order import PENDING_SESSION_KEY
@@ -44,6 +45,28 @@ def flash(message):
     """Show ``message`` on the next cart page."""
     request.session[MESSAGES_SESSION_KEY] = (
         request.session.get(MESSAGES_SESSION_KEY) or []) + [message]
+
+
+def queue_pending(website):
+    """Queue what the visitor chose on backorder before logging in, for the
+    user of ``website``'s environment; the messages go to the next cart page."""
+    pending = request.session.pop(PENDING_SESSION_KEY, None)
+    if pending:
+        order = website.sale_get_order(force_create=True)
+        for message in order._backorder_queue_pending(pending):
+            flash(message)
+
+
+class WebsiteBackorderLogin(Website):
+
+    @http.route(website=True, auth="public")
+    def web_login(self, redirect=None, *args, **kw):
+        response = super(WebsiteBackorderLogin, self).web_login(
+            redirect=redirect, *args, **kw)
+        if request.params.get("login_success"):
+            # The request still runs as the visitor: act as who just logged in.
+            queue_pending(request.website.sudo(request.session.uid))
+        return response
 
 
 class WebsiteSaleBackorder(WebsiteSale):
@@ -103,25 +126,17 @@ class WebsiteSaleBackorder(WebsiteSale):
 
     @http.route()
     def cart(self, access_token=None, revive="", **post):
-        messages = self._backorder_queue_pending()
+        if not self._backorder_is_public():
+            queue_pending(request.website)
         response = super(WebsiteSaleBackorder, self).cart(
             access_token=access_token, revive=revive, **post)
         if getattr(response, "qcontext", None) is not None:
-            messages += request.session.pop(MESSAGES_SESSION_KEY, None) or []
-            response.qcontext.update(self._backorder_cart_values(messages))
+            response.qcontext.update(self._backorder_cart_values(
+                request.session.pop(MESSAGES_SESSION_KEY, None) or []))
         return response
 
     def _backorder_is_public(self):
         return request.env.user == request.website.user_id
-
-    def _backorder_queue_pending(self):
-        """After login, queue what the visitor chose on backorder before."""
-        pending = request.session.get(PENDING_SESSION_KEY)
-        if not pending or self._backorder_is_public():
-            return []
-        request.session.pop(PENDING_SESSION_KEY)
-        order = request.website.sale_get_order(force_create=True)
-        return order._backorder_queue_pending(pending)
 
     def _backorder_cart_values(self, messages):
         signup = request.env["ir.config_parameter"].sudo().get_param(

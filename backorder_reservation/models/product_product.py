@@ -183,13 +183,14 @@ class ProductProduct(models.Model):
         already read it for a whole page of products. Returns a dict: ``free``
         (whole pieces, never negative), ``bar_percent`` and ``bar_level`` of the
         stock level bar (0 and "empty" when nothing is on hand), ``backorder``
-        (the add button queues a backorder), ``blocked`` (why the customer can
-        neither buy nor queue it, or False)."""
+        (one piece already goes on backorder), ``backorder_possible`` (more than
+        the free stock may be queued), ``blocked`` (why the customer can neither
+        buy nor queue it, or False)."""
         self.ensure_one()
         product = self.sudo()
         if product.type != "product":
             return {"free": None, "bar_percent": 100, "bar_level": "full",
-                    "backorder": False, "blocked": False}
+                    "backorder": False, "backorder_possible": False, "blocked": False}
         if free_qty is None:
             free_qty = product._backorder_free_qty()
         free = max(free_qty.get(product.id, 0), 0)
@@ -201,18 +202,18 @@ class ProductProduct(models.Model):
             level = "low"
         else:
             level = "full"
+        room = product._backorder_cap_room()[product.id]
+        possible = product.backorder_allowed and (room is None or room > 0)
         blocked = False
         if not free and not product.backorder_allowed:
             blocked = _("Out of stock. This part cannot be backordered.")
-        elif not free:
-            room = product._backorder_cap_room()[product.id]
-            if room is not None and room <= 0:
-                blocked = _("Out of stock, and the backorder list of this part "
-                            "is full.")
+        elif not free and not possible:
+            blocked = _("Out of stock, and the backorder list of this part is full.")
         return {
             "free": free,
             "bar_percent": min(100, int(100 * free / (2 * threshold))),
             "bar_level": level,
-            "backorder": not free and not blocked,
+            "backorder": not free and possible,
+            "backorder_possible": possible,
             "blocked": blocked,
         }

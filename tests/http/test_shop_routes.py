@@ -195,3 +195,19 @@ def test_plus_one_sends_visitors_to_the_login_page(shop):
     response = client.post(shop.url + "/shop/backorder/add_one", data={
         "position_id": 1, "csrf_token": csrf_token(page.text)})
     assert response.url.split("?")[0].endswith("/web/login")
+
+
+def test_visitor_json_basket_keeps_the_choice_for_after_login(shop):
+    product = shop.product("Door seal")
+    login, partner = shop.customer()
+    client = shop.client()
+    client.get(shop.url + "/shop")
+    result = update_json(shop, client, product_id=product, add_qty=2)["result"]
+    assert "log in or sign up" in result["warning"]
+    assert shop.positions(product_id=product) == []
+    page = client.get(shop.url + "/web/login")
+    client.post(shop.url + "/web/login", data={
+        "login": login, "password": login, "redirect": "/shop/cart",
+        "csrf_token": csrf_token(page.text)})
+    assert [p[1:] for p in shop.positions(product_id=product)] == [(2, 0, 0, "waiting")]
+    assert cart_lines(shop, partner) == {}
