@@ -1,16 +1,18 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv.expression import normalize_domain
 
 from .. import lifecycle
 
 OPEN_STATES = ("waiting", "assigned")
+HOLD_ENDS_SOON = timedelta(hours=24)
 STATE_SELECTION = [
     ("waiting", "Waiting"),
     ("assigned", "Assigned"),
@@ -90,6 +92,10 @@ class BackorderPosition(models.Model):
     cart_url = fields.Char(
         compute="_compute_cart_url", string="Cart Link",
         help="Where the customer moves assigned pieces into the cart (e-mails).")
+    hold_ends_soon = fields.Boolean(
+        string="Hold Ends Within 24 h", compute="_compute_hold_ends_soon",
+        search="_search_hold_ends_soon",
+        help="Assigned pieces go back to free stock within the next 24 hours.")
     customer_reputation = fields.Integer(
         related="partner_id.backorder_reputation", string="Reputation",
         readonly=True)
@@ -108,6 +114,22 @@ class BackorderPosition(models.Model):
         for position in self:
             position.qty_need = (
                 position.product_qty - position.qty_assigned - position.qty_done)
+
+    @api.depends("state", "date_expiry")
+    def _compute_hold_ends_soon(self):
+        soon = fields.Datetime.to_string(datetime.utcnow() + HOLD_ENDS_SOON)
+        for position in self:
+            position.hold_ends_soon = (
+                position.state == "assigned" and bool(position.date_expiry)
+                and position.date_expiry <= soon)
+
+    @api.model
+    def _search_hold_ends_soon(self, operator, value):
+        soon = fields.Datetime.to_string(datetime.utcnow() + HOLD_ENDS_SOON)
+        domain = [("state", "=", "assigned"), ("date_expiry", "<=", soon)]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!"] + normalize_domain(domain)
 
     @api.constrains("partner_id")
     def _check_commercial_partner(self):
@@ -191,7 +213,8 @@ class BackorderPosition(models.Model):
 
     @api.multi
     def _refresh_notify_only(self):
-        """Set notify_only from the customers' eligibility, in one write per value."""
+        """Set notify_only from the customers' eligibility, in one write per
+        value; returns the eligible customers."""
         eligible = self.mapped("partner_id")._backorder_eligible_partners()
         now_notify_only = self.filtered(
             lambda p: not p.notify_only and p.partner_id not in eligible)
@@ -199,6 +222,7 @@ class BackorderPosition(models.Model):
             lambda p: p.notify_only and p.partner_id in eligible)
         now_notify_only.write({"notify_only": True})
         now_eligible.write({"notify_only": False})
+        return eligible
 
     # ------------------------------------------------------------ assignment
     @api.model

@@ -37,25 +37,38 @@ class ProductProduct(models.Model):
             return
         products._backorder_lock()
         positions = Position.search(Position._open_domain(products))
-        positions._refresh_notify_only()
+        eligible = positions._refresh_notify_only()
         free_qty = products._backorder_free_qty()
-        policy = Position._backorder_settings().allocation_policy
-        today = fields.Date.context_today(self)
-        queues = defaultdict(list)
-        for position in positions:
-            if not position.notify_only and position.qty_need > 0:
-                queues[position.product_id.id].append(position)
         assignments = {}
-        for product in products:
-            queue = queues[product.id]
-            if (not queue or free_qty[product.id] <= 0
-                    or product.preorder_release_date and product.preorder_release_date > today):
-                continue
-            given = allocation.allocate(
-                [position.qty_need for position in queue], free_qty[product.id], policy)
+        for product, queue, given in products._backorder_plan(positions, eligible, free_qty):
             assignments.update(
                 (position.id, qty) for position, qty in zip(queue, given) if qty)
         Position._apply_assignments(assignments, datetime.utcnow())
+
+    @api.multi
+    def _backorder_plan(self, positions, eligible, free_qty):
+        """What the rule gives, without writing anything: yields (product, queue,
+        pieces per queued position) for each of these products that has a queue
+        and free stock and is not a pre-order still to be released.
+
+        ``positions``: the products' open positions in queue order; ``eligible``:
+        the customers that take part in reservations (the others are
+        notify-only); ``free_qty``: {product id: free pieces}. Shared by the
+        assignment run and its preview, so that the preview is what assignment
+        then does."""
+        policy = self.env["backorder.position"]._backorder_settings().allocation_policy
+        today = fields.Date.context_today(self)
+        queues = defaultdict(list)
+        for position in positions:
+            if position.partner_id in eligible and position.qty_need > 0:
+                queues[position.product_id.id].append(position)
+        for product in self:
+            queue = queues[product.id]
+            if (not queue or free_qty.get(product.id, 0) <= 0
+                    or product.preorder_release_date and product.preorder_release_date > today):
+                continue
+            yield product, queue, allocation.allocate(
+                [position.qty_need for position in queue], free_qty[product.id], policy)
 
     @api.multi
     def _backorder_release_excess(self):

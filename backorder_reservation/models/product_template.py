@@ -1,6 +1,8 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .backorder_position import OPEN_STATES
 
 
 class ProductTemplate(models.Model):
@@ -24,3 +26,41 @@ class ProductTemplate(models.Model):
     preorder_release_date = fields.Date(
         string="Pre-order Release Date",
         help="A pre-order: positions wait, and receive no stock, until this date.")
+    backorder_open_count = fields.Integer(
+        string="Backorders", compute="_compute_backorder_open_count",
+        help="Open backorder positions of this product's variants.")
+
+    @api.multi
+    def _compute_backorder_open_count(self):
+        Position = self.env["backorder.position"]
+        groups = Position.read_group(
+            [("product_tmpl_id", "in", self.ids), ("state", "in", OPEN_STATES)],
+            ["product_tmpl_id"], ["product_tmpl_id"])
+        counts = {g["product_tmpl_id"][0]: g["product_tmpl_id_count"] for g in groups}
+        for template in self:
+            template.backorder_open_count = counts.get(template.id, 0)
+
+    @api.multi
+    def action_view_backorder_queue(self):
+        """The product's open positions in queue order (oldest first)."""
+        action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
+        action["domain"] = [("product_tmpl_id", "in", self.ids)]
+        action["context"] = {"search_default_open": 1}
+        return action
+
+    @api.multi
+    def action_backorder_preview(self):
+        return self._backorder_wizard_action(
+            "backorder_reservation.action_backorder_allocation_preview")
+
+    @api.multi
+    def action_backorder_mass_message(self):
+        return self._backorder_wizard_action(
+            "backorder_reservation.action_backorder_mass_message")
+
+    @api.multi
+    def _backorder_wizard_action(self, xmlid):
+        self.ensure_one()
+        action = self.env.ref(xmlid).read()[0]
+        action["context"] = {"default_product_id": self.product_variant_id.id}
+        return action

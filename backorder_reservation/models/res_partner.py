@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from odoo import api, fields, models
 
 from .. import lifecycle
+from .backorder_position import OPEN_STATES
 
 
 class ResPartner(models.Model):
@@ -23,6 +24,8 @@ class ResPartner(models.Model):
              "the threshold: backorder positions of this customer receive stock.")
     backorder_position_ids = fields.One2many(
         "backorder.position", "partner_id", string="Backorder Positions")
+    backorder_open_count = fields.Integer(
+        string="Open Backorders", compute="_compute_backorder_open_count")
 
     @api.multi
     def _compute_backorder_eligible(self):
@@ -89,3 +92,14 @@ class ResPartner(models.Model):
             ("state", "=", "assigned"),
         ])
         return sum(positions._qty_to_move(order).values()) if positions else 0
+
+
+    @api.multi
+    def _compute_backorder_open_count(self):
+        groups = self.env["backorder.position"].read_group(
+            [("partner_id", "in", self.mapped("commercial_partner_id").ids),
+             ("state", "in", OPEN_STATES)],
+            ["partner_id"], ["partner_id"])
+        counts = {g["partner_id"][0]: g["partner_id_count"] for g in groups}
+        for partner in self:
+            partner.backorder_open_count = counts.get(partner.commercial_partner_id.id, 0)

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
@@ -13,6 +13,27 @@ PENDING_SESSION_KEY = "backorder_pending"
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    backorder_position_count = fields.Integer(
+        string="Backorders", compute="_compute_backorder_position_count",
+        help="Backorder positions made of the quantity of this order's lines "
+             "that was not in stock.")
+
+    @api.multi
+    def _compute_backorder_position_count(self):
+        groups = self.env["backorder.position"].read_group(
+            [("sale_line_id.order_id", "in", self.ids)], ["sale_line_id"], ["sale_line_id"])
+        line_counts = {g["sale_line_id"][0]: g["sale_line_id_count"] for g in groups}
+        for order in self:
+            order.backorder_position_count = sum(
+                line_counts.get(line_id, 0) for line_id in order.order_line.ids)
+
+    @api.multi
+    def action_view_backorder_positions(self):
+        action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
+        action["domain"] = [("sale_line_id.order_id", "in", self.ids)]
+        action["context"] = {}
+        return action
 
     @api.multi
     def _action_confirm(self):

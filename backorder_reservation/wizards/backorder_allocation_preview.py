@@ -1,0 +1,67 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class BackorderAllocationPreview(models.TransientModel):
+    """"If 40 arrive now, who gets what": the rule run on the product's queue
+    with today's free stock plus the incoming pieces. Nothing is written."""
+    _name = "backorder.allocation.preview"
+    _description = "Backorder Allocation Preview"
+
+    product_id = fields.Many2one(
+        "product.product", string="Product", required=True,
+        domain=[("type", "=", "product")])
+    incoming_qty = fields.Integer(
+        string="Arriving Pieces", default=1,
+        help="Pieces that would arrive now, on top of today's free stock.")
+    free_qty = fields.Integer(string="Free Stock Now", readonly=True)
+    line_ids = fields.One2many(
+        "backorder.allocation.preview.line", "preview_id", string="Queue", readonly=True)
+
+    @api.multi
+    def action_preview(self):
+        self.ensure_one()
+        if self.incoming_qty < 0:
+            raise UserError(_("The arriving quantity cannot be negative."))
+        product = self.product_id
+        Position = self.env["backorder.position"]
+        positions = Position.search(Position._open_domain(product))
+        eligible = positions.mapped("partner_id")._backorder_eligible_partners()
+        free_now = product._backorder_free_qty()[product.id]
+        given = {}
+        for _product, queue, quantities in product._backorder_plan(
+                positions, eligible, {product.id: free_now + self.incoming_qty}):
+            given = dict(zip([position.id for position in queue], quantities))
+        self.write({
+            "free_qty": free_now,
+            "line_ids": [(5, 0, 0)] + [(0, 0, {
+                "position_id": position.id,
+                "notify_only": position.partner_id not in eligible,
+                "qty_preview": given.get(position.id, 0),
+            }) for position in positions],
+        })
+        return {
+            "type": "ir.actions.act_window", "res_model": self._name,
+            "res_id": self.id, "view_mode": "form", "target": "new",
+            "name": _("Allocation Preview"),
+        }
+
+
+class BackorderAllocationPreviewLine(models.TransientModel):
+    _name = "backorder.allocation.preview.line"
+    _description = "Backorder Allocation Preview Line"
+    _order = "id"
+
+    preview_id = fields.Many2one(
+        "backorder.allocation.preview", required=True, ondelete="cascade")
+    position_id = fields.Many2one("backorder.position", string="Position", readonly=True)
+    partner_id = fields.Many2one(related="position_id.partner_id", readonly=True)
+    date_queued = fields.Datetime(
+        related="position_id.create_date", string="Queued On", readonly=True)
+    qty_need = fields.Integer(related="position_id.qty_need", readonly=True)
+    qty_assigned = fields.Integer(
+        related="position_id.qty_assigned", string="Held Now", readonly=True)
+    notify_only = fields.Boolean(readonly=True)
+    qty_preview = fields.Integer(string="Would Get", readonly=True)

@@ -1,0 +1,39 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class BackorderHoldExtension(models.TransientModel):
+    """Staff give customers more time to buy their held pieces, for a reason
+    that is logged on each position."""
+    _name = "backorder.hold.extension"
+    _description = "Backorder Hold Extension"
+
+    position_ids = fields.Many2many(
+        "backorder.position", string="Positions", required=True,
+        default=lambda self: self.env.context.get("active_ids"),
+        domain=[("state", "=", "assigned")])
+    date_expiry = fields.Datetime(string="Hold Until", required=True)
+    reason = fields.Text(required=True)
+
+    @api.multi
+    def action_extend(self):
+        self.ensure_one()
+        if not self.reason or not self.reason.strip():
+            raise UserError(_("Give the reason for the extension."))
+        not_assigned = self.position_ids.filtered(lambda p: p.state != "assigned")
+        if not_assigned:
+            raise UserError(_("Only assigned positions hold pieces: %s.") % ", ".join(
+                not_assigned.mapped("name")))
+        shorter = self.position_ids.filtered(
+            lambda p: p.date_expiry and p.date_expiry >= self.date_expiry)
+        if shorter:
+            raise UserError(_(
+                "The new date must be later than the current hold of %s.") % ", ".join(
+                    shorter.mapped("name")))
+        for position in self.position_ids:
+            position.message_post(body=_("Hold extended from %s to %s (UTC): %s") % (
+                position.date_expiry, self.date_expiry, self.reason.strip()))
+        self.position_ids.write({"date_expiry": self.date_expiry})
+        return {"type": "ir.actions.act_window_close"}
