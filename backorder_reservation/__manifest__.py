@@ -30,6 +30,7 @@
         "views/res_partner_views.xml",
         "wizards/backorder_allocation_preview_views.xml",
         "wizards/backorder_mass_message_views.xml",
+        "report/backorder_position_report_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

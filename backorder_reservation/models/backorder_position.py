@@ -7,7 +7,6 @@ from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv.expression import normalize_domain
 
 from .. import lifecycle
 
@@ -126,10 +125,10 @@ class BackorderPosition(models.Model):
     @api.model
     def _search_hold_ends_soon(self, operator, value):
         soon = fields.Datetime.to_string(datetime.utcnow() + HOLD_ENDS_SOON)
-        domain = [("state", "=", "assigned"), ("date_expiry", "<=", soon)]
         if (operator == "=") == bool(value):
-            return domain
-        return ["!"] + normalize_domain(domain)
+            return [("state", "=", "assigned"), ("date_expiry", "<=", soon)]
+        return ["|", "|", ("state", "!=", "assigned"), ("date_expiry", "=", False),
+                ("date_expiry", ">", soon)]
 
     @api.constrains("partner_id")
     def _check_commercial_partner(self):

@@ -1,0 +1,43 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+from .common import BackorderCase
+
+
+class TestHoldExtension(BackorderCase):
+    """Staff extend holds with a reason; a shorter hold, a position without a
+    hold or a missing reason is refused and nothing changes."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestHoldExtension, cls).setUpClass()
+        customer = cls._create_customer("Extension Garage")
+        waiting_customer = cls._create_customer("Extension Waiting Garage")
+        cls.held, cls.waiting = cls._create_positions(
+            cls.product, [(customer, 2), (waiting_customer, 5)])
+        cls._receive(cls.product, 3)
+
+    def _extend(self, positions, days, reason="Customer on holiday"):
+        deadline = fields.Datetime.from_string(self.held.date_expiry) + timedelta(days=days)
+        return self.env["backorder.hold.extension"].with_context(
+            active_ids=positions.ids).create({
+                "date_expiry": fields.Datetime.to_string(deadline), "reason": reason,
+            }).action_extend(), fields.Datetime.to_string(deadline)
+
+    def test_later_date_is_set_and_the_reason_logged(self):
+        self.assertEqual(self.held.state, "assigned")
+        _result, deadline = self._extend(self.held, 3)
+        self.assertEqual(self.held.date_expiry, deadline)
+        self.assertIn("Customer on holiday", self.held.message_ids[0].body)
+
+    def test_refusals_change_nothing(self):
+        before = self.held.date_expiry
+        for positions, days, reason in ((self.held, -1, "Earlier"), (self.held, 0, "Same"),
+                                        (self.held, 2, "   "), (self.held | self.waiting, 2, "Both")):
+            with self.assertRaises(UserError):
+                self._extend(positions, days, reason)
+            self.assertEqual(self.held.date_expiry, before)
