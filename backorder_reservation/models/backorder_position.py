@@ -126,7 +126,7 @@ class BackorderPosition(models.Model):
     def _search_hold_ends_soon(self, operator, value):
         soon = fields.Datetime.to_string(datetime.utcnow() + HOLD_ENDS_SOON)
         if (operator == "=") == bool(value):
-            return [("state", "=", "assigned"), ("date_expiry", "<=", soon)]
+            return ["&", ("state", "=", "assigned"), ("date_expiry", "<=", soon)]
         return ["|", "|", ("state", "!=", "assigned"), ("date_expiry", "=", False),
                 ("date_expiry", ">", soon)]
 
