@@ -34,6 +34,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/backorder_demo.xml",
     ],
     "installable": True,
 }
