@@ -58,7 +58,7 @@ class BackorderPosition(models.Model):
         help="Requested - assigned - bought: what the position still waits for.")
     state = fields.Selection(
         STATE_SELECTION, string="Status", required=True, default="waiting",
-        readonly=True, index=True, copy=False)
+        readonly=True, index=True, copy=False, group_expand="_expand_states")
     date_assigned = fields.Datetime(
         string="First Assigned", readonly=True, copy=False,
         help="When the position first received pieces.")
@@ -107,6 +107,12 @@ class BackorderPosition(models.Model):
         ("qty_within_request", "CHECK(qty_assigned + qty_done <= product_qty)",
          "A backorder position cannot get more than it requested."),
     ]
+
+    @api.model
+    def _expand_states(self, states, domain, order):
+        """Every status is a column of the dashboard, in the order of a
+        position's life, even when no position has it."""
+        return [state for state, _label in STATE_SELECTION]
 
     @api.depends("product_qty", "qty_assigned", "qty_done")
     def _compute_qty_need(self):

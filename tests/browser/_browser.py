@@ -1,0 +1,41 @@
+"""Browser steps shared by the Chromium tests."""
+from urllib.parse import quote
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+YELLOW = "rgba(255, 243, 176, 1)"
+WAIT = 60
+
+
+def wait_for(browser, css, clickable=False):
+    condition = (EC.element_to_be_clickable if clickable
+                 else EC.visibility_of_element_located)
+    return WebDriverWait(browser, WAIT).until(condition((By.CSS_SELECTOR, css)))
+
+
+def log_in(browser, url, login, redirect):
+    browser.delete_all_cookies()
+    browser.get("%s/web/login?redirect=%s" % (url, quote(redirect, safe="/")))
+    wait_for(browser, "input#login").send_keys(login)
+    browser.find_element(By.CSS_SELECTOR, "input#password").send_keys(login)
+    browser.find_element(By.CSS_SELECTOR, "form.oe_login_form button[type=submit]").click()
+    WebDriverWait(browser, WAIT).until(lambda b: "/web/login" not in b.current_url)
+
+
+def background(element):
+    return element.value_of_css_property("background-color")
+
+
+def click_backend_button(browser, label, container="o_form_statusbar"):
+    """Click the visible button ``label`` inside the element of class
+    ``container`` of a backend page once it has loaded (Odoo 11 renders
+    buttons without their method name, and a form has several buttons of a
+    label, hidden by state)."""
+    def visible_button(browser):
+        buttons = browser.find_elements(By.XPATH, (
+            "//div[contains(@class, '%s')]//button[normalize-space() = '%s']")
+            % (container, label))
+        return next((b for b in buttons if b.is_displayed() and b.is_enabled()), False)
+    WebDriverWait(browser, WAIT).until(visible_button).click()
