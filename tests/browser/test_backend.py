@@ -7,7 +7,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from _browser import WAIT, YELLOW, background, log_in, wait_for
+from _browser import WAIT, YELLOW, background, click_backend_button, log_in, wait_for
 
 OPEN_LABELS = ("Waiting", "Assigned")
 
@@ -70,3 +70,35 @@ def test_analysis_opens_as_pivot(shop, browser, artifacts_dir):
     table = wait_for(browser, ".o_pivot table")
     assert "# Positions" in table.text
     browser.save_screenshot(os.path.join(artifacts_dir, "backend-analysis-pivot.png"))
+
+
+def test_product_form_opens_the_queue_and_previews_an_arrival(shop, browser, artifacts_dir):
+    product = shop.product("Preview part")
+    customers = [shop.customer("Preview Garage %d" % i)[1] for i in range(3)]
+    template = shop.odoo_env(lambda env: [env["backorder.position"].create(
+        {"partner_id": partner, "product_id": product, "product_qty": qty})
+        for partner, qty in zip(customers, (3, 2, 2))][0].product_tmpl_id.id)
+    log_in(browser, shop.url, "admin",
+           "/web#id=%d&model=product.template&view_type=form" % template)
+    count = WebDriverWait(browser, WAIT).until(lambda b: b.find_element(By.XPATH, (
+        "//button[contains(@class, 'oe_stat_button')][.//span[normalize-space() = "
+        "'Backorders']]//span[contains(@class, 'o_stat_value')]")))
+    assert count.text.strip() == "3"
+    browser.find_element(
+        By.XPATH, "//ul[contains(@class, 'nav-tabs')]//a[normalize-space() = 'Sales']").click()
+    click_backend_button(browser, "Preview Allocation", container="o_form_sheet")
+    arriving = wait_for(browser, ".modal input[name=incoming_qty]")
+    arriving.clear()
+    arriving.send_keys("4")
+    click_backend_button(browser, "Preview", container="modal-footer")
+    # The rule: the oldest gets all it needs (3), the next one piece, then nothing.
+    WebDriverWait(browser, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda b: preview_column(b) == ["3", "1", "0"])
+    browser.save_screenshot(os.path.join(artifacts_dir, "backend-allocation-preview.png"))
+    assert [p[2] for p in shop.positions(product_id=product)] == [0, 0, 0]
+
+
+def preview_column(browser):
+    """The "Would Get" column of the preview wizard's queue."""
+    rows = browser.find_elements(By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")
+    return [row.find_elements(By.TAG_NAME, "td")[-1].text.strip() for row in rows]
