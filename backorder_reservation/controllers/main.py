@@ -106,7 +106,8 @@ class WebsiteSaleBackorder(WebsiteSale):
         error = self._backorder_check_cart_input(product_id, add_qty, set_qty)
         if error:
             order = request.website.sale_get_order()
-            line = order.order_line.filtered(lambda l: str(l.id) == str(line_id))
+            line_id = parse_record_id(line_id)
+            line = order.order_line.filtered(lambda order_line: order_line.id == line_id)
             return {"warning": error, "quantity": line.product_uom_qty if line else 0,
                     "cart_quantity": order.cart_quantity if order else 0}
         return super(WebsiteSaleBackorder, self).cart_update_json(

@@ -93,7 +93,6 @@ class ResPartner(models.Model):
         ])
         return sum(positions._qty_to_move(order).values()) if positions else 0
 
-
     @api.multi
     def _compute_backorder_open_count(self):
         groups = self.env["backorder.position"].read_group(

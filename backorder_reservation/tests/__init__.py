@@ -10,3 +10,8 @@ from . import test_assignment_notice
 from . import test_stock_loss
 from . import test_views
 from . import test_cart_backorder
+from . import test_allocation_preview
+from . import test_hold_extension
+from . import test_mass_message
+from . import test_position_report
+from . import test_smart_buttons

@@ -36,8 +36,9 @@ class TestHoldExtension(BackorderCase):
 
     def test_refusals_change_nothing(self):
         before = self.held.date_expiry
-        for positions, days, reason in ((self.held, -1, "Earlier"), (self.held, 0, "Same"),
-                                        (self.held, 2, "   "), (self.held | self.waiting, 2, "Both")):
+        refused = ((self.held, -1, "Earlier"), (self.held, 0, "Same"),
+                   (self.held, 2, "   "), (self.held | self.waiting, 2, "Both"))
+        for positions, days, reason in refused:
             with self.assertRaises(UserError):
                 self._extend(positions, days, reason)
             self.assertEqual(self.held.date_expiry, before)
