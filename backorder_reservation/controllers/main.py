@@ -105,14 +105,30 @@ class WebsiteSaleBackorder(WebsiteSale):
                          display=True):
         error = self._backorder_check_cart_input(product_id, add_qty, set_qty)
         if error:
-            order = request.website.sale_get_order()
-            line_id = parse_record_id(line_id)
-            line = order.order_line.filtered(lambda order_line: order_line.id == line_id)
-            return {"warning": error, "quantity": line.product_uom_qty if line else 0,
-                    "cart_quantity": order.cart_quantity if order else 0}
+            return self._backorder_refuse_json(error, line_id, display)
         return super(WebsiteSaleBackorder, self).cart_update_json(
             product_id, line_id=line_id, add_qty=add_qty, set_qty=set_qty,
             display=display)
+
+    def _backorder_refuse_json(self, error, line_id, display):
+        """The answer to a refused JSON basket change: the warning, and the cart
+        as it is, which the cart page's script puts back in place of its lines."""
+        order = request.website.sale_get_order()
+        line_id = parse_record_id(line_id)
+        line = order.order_line.filtered(lambda order_line: order_line.id == line_id)
+        value = {"warning": error, "quantity": line.product_uom_qty if line else 0,
+                 "cart_quantity": order.cart_quantity if order else 0}
+        if display and order:
+            from_currency = order.company_id.currency_id
+            to_currency = order.pricelist_id.currency_id
+            value["website_sale.cart_lines"] = request.env["ir.ui.view"].render_template(
+                "website_sale.cart_lines", {
+                    "website_sale_order": order,
+                    "compute_currency": lambda price: from_currency.compute(
+                        price, to_currency),
+                    "suggested_products": order._cart_accessories(),
+                })
+        return value
 
     @http.route()
     def shop(self, page=0, category=None, search="", ppg=False, **post):

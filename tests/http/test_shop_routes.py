@@ -82,16 +82,22 @@ def test_bad_quantities_change_nothing(shop, add_qty, message):
 
 
 def test_bad_json_quantities_change_nothing(shop):
-    product = shop.product("Fuel filter")
+    product = shop.product("Fuel filter", stock=5)
     login, partner = shop.customer()
     client = shop.client(login)
-    client.get(shop.url + "/shop")
-    for params in ({"add_qty": 0}, {"add_qty": 2.5}, {"set_qty": -1}, {"add_qty": "x"}):
-        result = update_json(shop, client, product_id=product, **params)
+    add_to_cart(shop, client, product, 2)
+    line_id = shop.odoo_env(lambda env: env["sale.order.line"].search(
+        [("order_id.partner_id", "=", partner), ("order_id.state", "=", "draft")]).id)
+    for params in ({"add_qty": 0}, {"add_qty": 2.5}, {"set_qty": -1}, {"add_qty": "x"},
+                   {"set_qty": 1.5}):
+        result = update_json(shop, client, product_id=product, line_id=line_id, **params)
         assert "error" not in result, result
-        assert result["result"]["warning"]
+        result = result["result"]
+        assert result["warning"] and result["quantity"] == 2
+        # The cart page's script replaces its lines with these: the line stays.
+        assert 'data-line-id="%d"' % line_id in result["website_sale.cart_lines"]
     assert shop.positions(product_id=product) == []
-    assert cart_lines(shop, partner) == {}
+    assert cart_lines(shop, partner) == {product: 2.0}
 
 
 def test_unknown_or_unpublished_products_change_nothing(shop):
