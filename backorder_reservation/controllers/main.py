@@ -3,6 +3,8 @@
 """The shop side of backorders: the basket routes refuse bad input, the cart
 page lists the customer's positions with their "+1" buttons, and what a visitor
 chose on backorder before logging in is queued after login."""
+import math
+
 from odoo import _, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
@@ -15,6 +17,9 @@ from ..models.sale_order import PENDING_SESSION_KEY
 # Session key of the messages the next cart page shows (after a redirect).
 MESSAGES_SESSION_KEY = "backorder_messages"
 MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
+# More pieces than a web shop customer orders at once; far below the integer
+# columns' limit.
+MAX_QUANTITY = 100000
 
 
 def parse_quantity(value, allow_zero=False):
@@ -24,6 +29,10 @@ def parse_quantity(value, allow_zero=False):
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(_("The quantity must be a number."))
+    if not math.isfinite(number):
+        raise ValueError(_("The quantity must be a number."))
+    if number > MAX_QUANTITY:
+        raise ValueError(_("The quantity can be at most %d.") % MAX_QUANTITY)
     if number != int(number):
         raise ValueError(_("Parts are sold by the piece: the quantity must be a "
                            "whole number."))

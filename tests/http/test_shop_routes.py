@@ -68,7 +68,8 @@ def test_json_basket_route_queues_the_short_quantity(shop):
 
 @pytest.mark.parametrize("add_qty, message", [
     ("0", "at least 1"), ("-2", "at least 1"), ("1.5", "whole number"),
-    ("two", "must be a number"),
+    ("two", "must be a number"), ("inf", "must be a number"), ("nan", "must be a number"),
+    ("1e30", "at most 100000"),
 ])
 def test_bad_quantities_change_nothing(shop, add_qty, message):
     product = shop.product("Air filter")
