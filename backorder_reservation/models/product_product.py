@@ -194,7 +194,8 @@ class ProductProduct(models.Model):
 
         ``free_qty`` is the result of :meth:`_backorder_free_qty` when the caller
         already read it for a whole page of products. Returns a dict: ``free``
-        (whole pieces, never negative), ``bar_percent`` and ``bar_level`` of the
+        (whole pieces, never negative), ``stock_text`` (what the customer reads
+        under the bar), ``bar_percent`` and ``bar_level`` of the
         stock level bar (0 and "empty" when nothing is on hand), ``backorder``
         (one piece already goes on backorder), ``backorder_possible`` (more than
         the free stock may be queued), ``blocked`` (why the customer can neither
@@ -202,7 +203,7 @@ class ProductProduct(models.Model):
         self.ensure_one()
         product = self.sudo()
         if product.type != "product":
-            return {"free": None, "bar_percent": 100, "bar_level": "full",
+            return {"free": None, "stock_text": "", "bar_percent": 100, "bar_level": "full",
                     "backorder": False, "backorder_possible": False, "blocked": False}
         if free_qty is None:
             free_qty = product._backorder_free_qty()
@@ -224,6 +225,7 @@ class ProductProduct(models.Model):
             blocked = _("Out of stock, and the backorder list of this part is full.")
         return {
             "free": free,
+            "stock_text": _("%d in stock") % free if free else _("Out of stock"),
             "bar_percent": min(100, int(100 * free / (2 * threshold))),
             "bar_level": level,
             "backorder": not free and possible,

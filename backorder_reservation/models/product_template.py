@@ -1,5 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo import api, fields, models
 
 from .backorder_position import OPEN_STATES
@@ -64,3 +66,14 @@ class ProductTemplate(models.Model):
         action = self.env.ref(xmlid).read()[0]
         action["context"] = {"default_product_id": self.product_variant_id.id}
         return action
+
+    @api.multi
+    def _backorder_shop_variants_json(self):
+        """The stock bar and add button of each variant, for the product page's
+        script to show the chosen variant's: {variant id: shop info} as JSON."""
+        self.ensure_one()
+        variants = self.sudo().product_variant_ids
+        free_qty = variants._backorder_free_qty()
+        return json.dumps({
+            str(variant.id): variant._backorder_shop_info(free_qty) for variant in variants})
+

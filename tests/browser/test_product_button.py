@@ -39,3 +39,40 @@ def test_button_stays_add_to_cart_when_backorders_are_forbidden(shop, browser):
     choose_quantity(browser, 5)
     browser.find_element(By.CSS_SELECTOR, "#product_details h1").click()
     assert "btn-primary" in button_label(browser, "Add to Cart")
+
+
+def test_variants_show_their_own_stock_and_button(shop, browser):
+    def make(env):
+        tag = shop.tag()
+        size = env["product.attribute"].create({"name": "Size %s" % tag})
+        small, large = (env["product.attribute.value"].create(
+            {"name": name, "attribute_id": size.id}) for name in ("Small", "Large"))
+        template = env["product.template"].create({
+            "name": "Brake hose %s" % tag, "type": "product", "sale_ok": True,
+            "website_published": True, "list_price": 9.0,
+            "attribute_line_ids": [(0, 0, {"attribute_id": size.id,
+                                           "value_ids": [(6, 0, (small | large).ids)]})],
+        })
+        variants = {v.attribute_value_ids.name: v.id for v in template.product_variant_ids}
+        return template.id, variants, small.id, large.id
+    template, variants, small, large = shop.odoo_env(make)
+    shop.receive(variants["Small"], 10)
+    browser.delete_all_cookies()
+    browser.get("%s/shop/product/%d" % (shop.url, template))
+
+    def choose(value_id):
+        browser.find_element(
+            By.CSS_SELECTOR, "input.js_variant_change[value='%d']" % value_id).click()
+
+    def bar():
+        return browser.find_element(
+            By.CSS_SELECTOR, "#product_details .o_backorder_stock").get_attribute("data-level")
+
+    choose(large)
+    assert "btn-warning" in button_label(browser, "Backorder")
+    assert bar() == "empty"
+    choose(small)
+    assert "btn-primary" in button_label(browser, "Add to Cart")
+    assert bar() == "full"
+    assert "10 in stock" in browser.find_element(
+        By.CSS_SELECTOR, "#product_details .o_backorder_stock_text").text

@@ -3,16 +3,39 @@ odoo.define('backorder_reservation.product_backorder', function (require) {
 
 require('web.dom_ready');
 
-/* The add button of the product page says "Backorder" as soon as the chosen
-   quantity is more than the free stock (data-free), and "Add to Cart" again
-   when it fits. The labels come translated from the page. */
-var $button = $('#product_details #add_to_cart[data-free]');
+/* The product page follows the customer's choice: the add button says
+   "Backorder" as soon as the chosen quantity is more than the free stock
+   (data-free), and "Add to Cart" again when it fits; with variants, the stock
+   bar, the button and the reason shown are those of the chosen variant
+   (data-backorder-variants). Labels and texts come translated from the page. */
+var $details = $('#product_details');
+var $button = $details.find('#add_to_cart[data-free]');
 if (!$button.length) {
     return $.Deferred().reject("no backorder-aware add button on this page");
 }
 
+function showVariant() {
+    var variants = $button.data('backorder-variants');
+    var info = variants && variants[$details.find('.product_id').first().val()];
+    if (!info) {
+        return;
+    }
+    $button.data('free', info.free || 0)
+        .data('backorder-possible', info.backorder_possible ? '1' : '')
+        .toggleClass('disabled', !!info.blocked);
+    $details.find('.o_backorder_blocked').text(info.blocked || '');
+    var $stock = $details.find('.o_backorder_stock');
+    $stock.attr('data-level', info.bar_level).attr('data-free', info.free);
+    $stock.find('.progress-bar')
+        .removeClass('o_backorder_level_empty o_backorder_level_low o_backorder_level_full')
+        .addClass('o_backorder_level_' + info.bar_level)
+        .css('width', info.bar_percent + '%');
+    $stock.find('.o_backorder_stock_text').text(info.stock_text);
+}
+
 function refresh() {
-    var qty = parseInt($('#product_details input[name="add_qty"]').val() || 1, 10);
+    showVariant();
+    var qty = parseInt($details.find('input[name="add_qty"]').val() || 1, 10);
     var free = parseInt($button.data('free'), 10);
     var backorder = $button.data('backorder-possible') && (isNaN(qty) ? 1 : qty) > free;
     $button.text($button.data(backorder ? 'label-backorder' : 'label-add'))
@@ -20,6 +43,11 @@ function refresh() {
         .toggleClass('btn-primary', !backorder);
 }
 
-$('#product_details').on('change keyup', 'input[name="add_qty"]', refresh);
+$details.on('change keyup', 'input[name="add_qty"]', refresh);
+// After website_sale's own handler of the same events has set the variant.
+$details.on('change', 'input.js_variant_change, select.js_variant_change, ' +
+            'ul[data-attribute_value_ids]', function () {
+    setTimeout(refresh);
+});
 refresh();
 });
