@@ -76,4 +76,3 @@ class ProductTemplate(models.Model):
         free_qty = variants._backorder_free_qty()
         return json.dumps({
             str(variant.id): variant._backorder_shop_info(free_qty) for variant in variants})
-
