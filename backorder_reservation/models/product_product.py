@@ -200,11 +200,13 @@ class ProductProduct(models.Model):
         (one piece already goes on backorder), ``backorder_possible`` (more than
         the free stock may be queued), ``blocked`` (why the customer can neither
         buy nor queue it, or False)."""
-        self.ensure_one()
         product = self.sudo()
-        if product.type != "product":
+        # No variant (a template whose variants are archived, which staff see in
+        # the shop) or no stock kept: no bar, nothing to backorder.
+        if not product or product.type != "product":
             return {"free": None, "stock_text": "", "bar_percent": 100, "bar_level": "full",
                     "backorder": False, "backorder_possible": False, "blocked": False}
+        product.ensure_one()
         if free_qty is None:
             free_qty = product._backorder_free_qty()
         free = max(free_qty.get(product.id, 0), 0)

@@ -63,3 +63,14 @@ def test_preorder_shows_its_release_date_in_page_and_grid(shop):
     name = shop.odoo_env(lambda env: env["product.product"].browse(product).name)
     grid = shop.client().get(shop.url + "/shop", params={"search": name}).text
     assert "Pre-order" in grid and 'data-level="empty"' in grid
+
+
+def test_staff_see_the_shop_with_templates_without_active_variants(shop):
+    product = shop.product("Archived variant part")
+    shop.odoo_env(lambda env: env["product.product"].browse(product).write(
+        {"active": False}) and None)
+    staff = shop.client("admin")
+    for path in ("/shop", "/shop?search=Archived+variant+part"):
+        response = staff.get(shop.url + path)
+        assert response.status_code == 200, path
+        assert "Traceback" not in response.text
