@@ -16,6 +16,10 @@ def wait_for(browser, css, clickable=False):
 
 
 def log_in(browser, url, login, redirect):
+    """Log in as ``login`` (password = login) and land on ``redirect``."""
+    # Log the previous user out on the server and leave their page first: a
+    # backend page still polling could otherwise set its session cookie again.
+    browser.get(url + "/web/session/logout?redirect=/web/login")
     browser.delete_all_cookies()
     browser.get("%s/web/login?redirect=%s" % (url, quote(redirect, safe="/")))
     wait_for(browser, "input#login").send_keys(login)
