@@ -1,6 +1,7 @@
 """Browser steps shared by the Chromium tests."""
 from urllib.parse import quote
 
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -43,3 +44,20 @@ def click_backend_button(browser, label, container="o_form_statusbar"):
             % (container, label))
         return next((b for b in buttons if b.is_displayed() and b.is_enabled()), False)
     WebDriverWait(browser, WAIT).until(visible_button).click()
+
+
+def follow_link(browser, css, tries=3):
+    """Click the link ``css`` and wait until the browser has left the page.
+    The shop's scripts may still be redrawing the page when the link is first
+    clickable and swallow the click: then it is clicked again."""
+    page = browser.current_url
+    for attempt in range(tries):
+        try:
+            wait_for(browser, css, clickable=True).click()
+            WebDriverWait(browser, WAIT // tries).until(lambda b: b.current_url != page)
+            return
+        except (StaleElementReferenceException, TimeoutException):
+            if browser.current_url != page:
+                return
+            if attempt == tries - 1:
+                raise

@@ -10,7 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from _browser import WAIT, YELLOW, background, click_backend_button, log_in, wait_for
+from _browser import (WAIT, YELLOW, background, click_backend_button, follow_link, log_in,
+                      wait_for)
 
 
 def snap(browser, artifacts_dir, name):
@@ -84,8 +85,8 @@ def test_seed_000_end_to_end(shop, browser, artifacts_dir):
     snap(browser, artifacts_dir, "05-plus-one-in-cart")
 
     # 5. Checkout with wire transfer: the order is placed.
-    wait_for(browser, "a[href='/shop/checkout']", clickable=True).click()
-    wait_for(browser, "a[href='/shop/confirm_order']", clickable=True).click()
+    follow_link(browser, "a[href='/shop/checkout']")
+    follow_link(browser, "a[href='/shop/confirm_order']")
     wait_for(browser, "#o_payment_form_pay", clickable=True).click()
     WebDriverWait(browser, WAIT).until(lambda b: "/shop/confirmation" in b.current_url)
     snap(browser, artifacts_dir, "06-order-placed")
