@@ -1,7 +1,7 @@
 """Browser steps shared by the Chromium tests."""
 from urllib.parse import quote
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -11,9 +11,12 @@ WAIT = 60
 
 
 def wait_for(browser, css, clickable=False):
+    """The element ``css`` once visible (or clickable). Chromium's errors about
+    nodes of a page being left are transient: the wait goes on."""
     condition = (EC.element_to_be_clickable if clickable
                  else EC.visibility_of_element_located)
-    return WebDriverWait(browser, WAIT).until(condition((By.CSS_SELECTOR, css)))
+    return WebDriverWait(browser, WAIT, ignored_exceptions=[WebDriverException]).until(
+        condition((By.CSS_SELECTOR, css)))
 
 
 def log_in(browser, url, login, redirect):
@@ -48,15 +51,15 @@ def click_backend_button(browser, label, container="o_form_statusbar"):
 
 def follow_link(browser, css, tries=3):
     """Click the link ``css`` and wait until the browser has left the page.
-    The shop's scripts may still be redrawing the page when the link is first
-    clickable and swallow the click: then it is clicked again."""
+    While a page settles, Chromium may lose a click or answer it with a
+    transient error: then the link is clicked again."""
     page = browser.current_url
     for attempt in range(tries):
         try:
             wait_for(browser, css, clickable=True).click()
             WebDriverWait(browser, WAIT // tries).until(lambda b: b.current_url != page)
             return
-        except (StaleElementReferenceException, TimeoutException):
+        except WebDriverException:  # a swallowed click times out
             if browser.current_url != page:
                 return
             if attempt == tries - 1:
