@@ -1,5 +1,5 @@
-"""Load the addon's pure modules (``allocation.py``, ``lifecycle.py``) straight
-from their files.
+"""Load the addon's pure modules (``allocation.py``, ``lifecycle.py``, the SPEC
+examples of its tests) straight from their files.
 
 The addon's ``__init__`` imports odoo, so the pure modules are loaded on their
 own, the way the SPEC's public contract promises they can be.
@@ -14,12 +14,13 @@ ADDON_DIR = os.path.join(
 
 
 def load_pure(name):
-    """The addon's module ``name``, loaded once per process under a name of its
-    own (not "backorder_reservation.<name>": that belongs to the addon package)."""
-    module_name = "backorder_reservation_" + name
+    """The addon's module ``name`` ("allocation", "tests.spec_examples"), loaded
+    once per process under a name of its own (not "backorder_reservation.<name>":
+    that belongs to the addon package)."""
+    module_name = "backorder_reservation_" + name.replace(".", "_")
     if module_name not in sys.modules:
         spec = importlib.util.spec_from_file_location(
-            module_name, os.path.join(ADDON_DIR, name + ".py"))
+            module_name, os.path.join(ADDON_DIR, *name.split(".")) + ".py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
@@ -29,3 +30,8 @@ def load_pure(name):
 def load_allocation():
     """The allocation module."""
     return load_pure("allocation")
+
+
+def load_spec_examples():
+    """SPEC section 2's worked examples: (needs, stock, expected) triples."""
+    return load_pure("tests.spec_examples").SPEC_EXAMPLES

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _allocation_loader import load_allocation
+from _allocation_loader import load_allocation, load_spec_examples
 from literal_allocation import literal_allocate
 
 allocation = load_allocation()
@@ -23,14 +23,7 @@ needs_lists = st.lists(st.integers(min_value=0, max_value=12), max_size=12)
 stocks = st.integers(min_value=0, max_value=100)
 policies = st.sampled_from(allocation.POLICIES)
 
-SPEC_TABLE = [
-    ([5, 3, 4, 2], 10, [5, 3, 1, 1]),
-    ([3, 3, 3, 3, 3, 3, 3], 9, [3, 1, 1, 1, 1, 1, 1]),
-    ([4, 4, 4], 3, [3, 0, 0]),
-    ([6, 6, 6, 6], 14, [6, 6, 1, 1]),
-    ([4, 2, 3], 6, [4, 1, 1]),
-    ([2, 5, 1, 3], 20, [2, 5, 1, 3]),
-]
+SPEC_TABLE = load_spec_examples()
 
 
 @pytest.mark.parametrize("needs, stock, expected", SPEC_TABLE)

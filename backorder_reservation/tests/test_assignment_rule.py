@@ -1,16 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from .common import BackorderCase
-
-# SPEC section 2: needs in queue order, free stock -> assigned.
-SPEC_EXAMPLES = [
-    ([5, 3, 4, 2], 10, [5, 3, 1, 1]),
-    ([3, 3, 3, 3, 3, 3, 3], 9, [3, 1, 1, 1, 1, 1, 1]),
-    ([4, 4, 4], 3, [3, 0, 0]),
-    ([6, 6, 6, 6], 14, [6, 6, 1, 1]),
-    ([4, 2, 3], 6, [4, 1, 1]),
-    ([2, 5, 1, 3], 20, [2, 5, 1, 3]),
-]
+from .spec_examples import SPEC_EXAMPLES
 
 
 class TestAssignmentRule(BackorderCase):
