@@ -82,7 +82,7 @@ class BackorderPosition(models.Model):
         help="Pieces were assigned and the customer has not been e-mailed yet.")
     company_id = fields.Many2one(
         "res.company", string="Company", required=True, index=True,
-        default=lambda self: self.env.user.company_id)
+        default=lambda self: self._backorder_company())
     website_id = fields.Many2one("website", string="Website", index=True)
     sale_line_id = fields.Many2one(
         "sale.order.line", string="Origin Order Line", readonly=True, copy=False,
@@ -188,14 +188,18 @@ class BackorderPosition(models.Model):
 
     @api.model
     def _queue_for(self, partner, product, qty, **values):
-        """Add ``qty`` pieces to the customer's open position of ``product``, or
-        open one. Returns the position."""
+        """Add ``qty`` pieces to the customer's open position of ``product`` in
+        the company of ``values`` (default: :meth:`_backorder_company`), or open
+        one. Returns the position."""
+        company_id = values.get("company_id") or self._backorder_company().id
         position = self.search([
             ("partner_id", "=", partner.commercial_partner_id.id),
             ("product_id", "=", product.id), ("state", "in", OPEN_STATES),
+            ("company_id", "=", company_id),
         ], limit=1)
         if not position:
-            values.update(partner_id=partner.id, product_id=product.id, product_qty=qty)
+            values.update(partner_id=partner.id, product_id=product.id, product_qty=qty,
+                          company_id=company_id)
             return self.create(values)
         product._check_backorder_cap(extra_qty=qty)
         position.product_qty += qty
@@ -213,8 +217,26 @@ class BackorderPosition(models.Model):
 
     # ------------------------------------------------------------ queue
     @api.model
-    def _open_domain(self, products):
-        return [("product_id", "in", products.ids), ("state", "in", OPEN_STATES)]
+    def _open_domain(self, products, company=None):
+        """Open positions of ``products``; only those of ``company`` when given:
+        a company's stock serves its own company's positions."""
+        domain = [("product_id", "in", products.ids), ("state", "in", OPEN_STATES)]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        return domain
+
+    @api.model
+    def _backorder_company(self):
+        """The company whose warehouse and queues this environment works on:
+        ``force_company`` of the context (Odoo's way to act for another company;
+        runs that span companies set it per company), else the website's on a
+        shop page (whose code may run as superuser), else the user's."""
+        context = self.env.context
+        if context.get("force_company"):
+            return self.env["res.company"].browse(context["force_company"])
+        if context.get("website_id"):
+            return self.env["website"].sudo().browse(context["website_id"]).company_id
+        return self.env.user.company_id
 
     @api.multi
     def _refresh_notify_only(self):
@@ -454,9 +476,15 @@ class BackorderPosition(models.Model):
         to_remove = positions.filtered(lambda p: lifecycle.removal_due(
             p.notification_count,
             fields.Datetime.from_string(p.date_last_notification), now_dt, settings))
-        free = positions.mapped("product_id")._backorder_free_qty()
+        free = {}
+        for company in positions.mapped("company_id"):
+            free.update(
+                ((company.id, product_id), qty) for product_id, qty in
+                positions.filtered(lambda p: p.company_id == company).mapped("product_id")
+                .with_context(force_company=company.id)._backorder_free_qty().items())
         to_notify = (positions - to_remove).filtered(
-            lambda p: free.get(p.product_id.id, 0) > 0 and lifecycle.notification_due(
+            lambda p: free.get((p.company_id.id, p.product_id.id), 0) > 0
+            and lifecycle.notification_due(
                 p.notification_count,
                 fields.Datetime.from_string(p.date_last_notification), now_dt,
                 settings))

@@ -32,17 +32,18 @@ class ProductProduct(models.Model):
         number of positions.
         """
         Position = self.env["backorder.position"]
-        products = self._backorder_with_open_positions()
-        if not products:
-            return
-        products._backorder_lock()
-        positions = Position.search(Position._open_domain(products))
-        eligible = positions._refresh_notify_only()
-        free_qty = products._backorder_free_qty()
         assignments = {}
-        for product, queue, given in products._backorder_plan(positions, eligible, free_qty):
-            assignments.update(
-                (position.id, qty) for position, qty in zip(queue, given) if qty)
+        for products in self._backorder_locked_by_company():
+            positions = Position.search(
+                Position._open_domain(products, products._backorder_company()))
+            if not positions:  # none of this company's that the user may see
+                continue
+            eligible = positions._refresh_notify_only()
+            free_qty = products._backorder_free_qty()
+            for product, queue, given in products._backorder_plan(
+                    positions, eligible, free_qty):
+                assignments.update(
+                    (position.id, qty) for position, qty in zip(queue, given) if qty)
         Position._apply_assignments(assignments, datetime.utcnow())
 
     @api.multi
@@ -75,32 +76,40 @@ class ProductProduct(models.Model):
         """Keep holds within stock on hand (invariant 1) after stock left the
         warehouse unplanned (inventory loss, scrap): the youngest holds give back
         what is missing."""
-        products = self._backorder_with_open_positions()
-        if not products:
-            return
-        products._backorder_lock()
-        free_qty = products._backorder_free_qty()
-        short = {pid: -qty for pid, qty in free_qty.items() if qty < 0}
-        if not short:
-            return
-        holding = self.env["backorder.position"].search(
-            [("product_id", "in", list(short)), ("state", "=", "assigned")],
-            order="create_date desc, id desc")
-        for position in holding:
-            qty = min(short[position.product_id.id], position.qty_assigned)
-            if qty:
-                short[position.product_id.id] -= qty
-                position._release(qty)
+        for products in self._backorder_locked_by_company():
+            free_qty = products._backorder_free_qty()
+            short = {pid: -qty for pid, qty in free_qty.items() if qty < 0}
+            if not short:
+                continue
+            holding = self.env["backorder.position"].search(
+                [("product_id", "in", list(short)), ("state", "=", "assigned"),
+                 ("company_id", "=", products._backorder_company().id)],
+                order="create_date desc, id desc")
+            for position in holding:
+                qty = min(short[position.product_id.id], position.qty_assigned)
+                if qty:
+                    short[position.product_id.id] -= qty
+                    position._release(qty)
 
     @api.multi
-    def _backorder_with_open_positions(self):
+    def _backorder_locked_by_company(self):
+        """Lock those of these products that have open positions (see
+        :meth:`_backorder_lock`), then yield them per company that has open
+        positions of them, in that company's context: each company's queues are
+        served from its own warehouse."""
         if not self.ids:
-            return self
+            return
         self.env.cr.execute("""
-            SELECT DISTINCT product_id FROM backorder_position
+            SELECT company_id, array_agg(DISTINCT product_id) FROM backorder_position
              WHERE product_id IN %s AND state IN %s
+             GROUP BY company_id ORDER BY company_id
         """, (tuple(self.ids), OPEN_STATES))
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
+        queued = self.env.cr.fetchall()
+        if not queued:
+            return
+        self.browse(sorted(set().union(*(ids for _company, ids in queued))))._backorder_lock()
+        for company_id, product_ids in queued:
+            yield self.browse(product_ids).with_context(force_company=company_id)
 
     @api.multi
     def _backorder_lock(self):
@@ -122,16 +131,22 @@ class ProductProduct(models.Model):
         self.invalidate_cache(["backorder_allocation_date"], self.ids)
 
     @api.model
+    def _backorder_company(self):
+        return self.env["backorder.position"]._backorder_company()
+
+    @api.model
     def _backorder_warehouse(self):
-        """The shop's warehouse, whose stock backorder positions are served from."""
+        """The shop's warehouse, whose stock backorder positions are served from:
+        the first of :meth:`_backorder_company`."""
         return self.env["stock.warehouse"].search(
-            [("company_id", "=", self.env.user.company_id.id)], limit=1)
+            [("company_id", "=", self._backorder_company().id)], limit=1)
 
     @api.multi
     def _backorder_held_qty(self):
-        """{product id: pieces held by open positions}."""
-        groups = self.env["backorder.position"].read_group(
-            self.env["backorder.position"]._open_domain(self),
+        """{product id: pieces held by open positions of the company}."""
+        Position = self.env["backorder.position"]
+        groups = Position.read_group(
+            Position._open_domain(self, self._backorder_company()),
             ["product_id", "qty_assigned"], ["product_id"])
         return {group["product_id"][0]: group["qty_assigned"] for group in groups}
 

@@ -56,6 +56,7 @@ class SaleOrder(models.Model):
                 ("partner_id", "=", order.partner_id.commercial_partner_id.id),
                 ("product_id", "in", list(ordered)),
                 ("state", "=", "assigned"),
+                ("company_id", "=", order.company_id.id),
             ])
             for position in positions:
                 qty = min(ordered[position.product_id.id], position.qty_assigned)
@@ -110,7 +111,8 @@ class SaleOrder(models.Model):
         try:
             with self.env.cr.savepoint():
                 position = self.env["backorder.position"].sudo()._queue_for(
-                    customer, product, qty, website_id=self.env.context.get("website_id"))
+                    customer, product, qty, company_id=self.company_id.id,
+                    website_id=self.env.context.get("website_id"))
         except ValidationError as error:
             return _("Only the quantity in stock was added: %s") % error.name
         return _("%d piece(s) of %s are not in stock: they are on backorder "

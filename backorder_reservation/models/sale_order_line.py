@@ -50,11 +50,13 @@ class SaleOrderLine(models.Model):
         """Free pieces of the line's product plus those held for its customer."""
         self.ensure_one()
         customer = self.order_id.partner_id.commercial_partner_id
+        company = self.order_id.company_id
         own_held = sum(self.env["backorder.position"].sudo().search([
             ("partner_id", "=", customer.id), ("product_id", "=", self.product_id.id),
-            ("state", "=", "assigned"),
+            ("state", "=", "assigned"), ("company_id", "=", company.id),
         ]).mapped("qty_assigned"))
-        return self.product_id._backorder_free_qty()[self.product_id.id] + own_held
+        product = self.product_id.with_context(force_company=company.id)
+        return product._backorder_free_qty()[product.id] + own_held
 
     @api.onchange("product_uom_qty", "product_uom", "route_id")
     def _onchange_product_id_check_availability(self):

@@ -17,6 +17,9 @@ class StockQuant(models.Model):
             owner_id=owner_id, strict=strict, allow_negative=allow_negative)
         if not self.env.context.get("backorder_respect_holds"):
             return available
+        if location_id.company_id:
+            # The holds of the company whose stock this is.
+            product_id = product_id.with_context(force_company=location_id.company_id.id)
         free = product_id._backorder_free_qty()[product_id.id]
         warehouse_stock = product_id._backorder_warehouse().lot_stock_id
         if free >= available or not (

@@ -16,3 +16,4 @@ from . import test_mass_message
 from . import test_position_report
 from . import test_smart_buttons
 from . import test_preorder
+from . import test_multi_company

@@ -27,7 +27,7 @@ class BackorderAllocationPreview(models.TransientModel):
             raise UserError(_("The arriving quantity cannot be negative."))
         product = self.product_id
         Position = self.env["backorder.position"]
-        positions = Position.search(Position._open_domain(product))
+        positions = Position.search(Position._open_domain(product, product._backorder_company()))
         eligible = positions.mapped("partner_id")._backorder_eligible_partners()
         free_now = product._backorder_free_qty()[product.id]
         given = {}

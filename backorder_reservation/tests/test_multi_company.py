@@ -1,0 +1,82 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+
+from .common import BackorderCase, validate_receipt
+
+
+class TestMultiCompany(BackorderCase):
+    """Two companies share a product: each company's stock serves only its own
+    company's positions, and its staff see only those."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestMultiCompany, cls).setUpClass()
+        cls.main_company = cls.env.user.company_id
+        # Odoo's stock module gives a new company a warehouse of its own.
+        cls.second_company = cls.env["res.company"].create({"name": "Second Parts Co"})
+        cls.customer = cls._create_customer("Two Shops Garage")
+        cls.other_customer = cls._create_customer("One Shop Garage")
+
+    def _position(self, company, customer, product, qty):
+        return self.Position.create({
+            "partner_id": customer.id, "product_id": product.id,
+            "product_qty": qty, "company_id": company.id,
+        })
+
+    def _receive_in(self, company, product, qty):
+        env = self.env(context=dict(self.env.context, force_company=company.id))
+        receipt = validate_receipt(env, product.with_env(env), qty)
+        self.assertEqual(receipt.location_dest_id.company_id, company)
+        return receipt
+
+    def test_a_receipt_serves_the_positions_of_its_company(self):
+        product = self._create_product("Shared caliper")
+        second = self._position(self.second_company, self.customer, product, 2)
+        main = self._position(self.main_company, self.other_customer, product, 2)
+        self._receive_in(self.main_company, product, 3)
+        self.assertAssigned(second | main, [0, 2])
+        self._receive_in(self.second_company, product, 1)
+        self.assertAssigned(second | main, [1, 2])
+        free = product.with_context(force_company=self.second_company.id)._backorder_free_qty()
+        self.assertEqual(free[product.id], 0)
+        self.assertEqual(product._backorder_free_qty()[product.id], 1)
+
+    def test_safety_net_serves_every_company_from_its_own_stock(self):
+        product = self._create_product("Shared rotor")
+        self._receive_in(self.main_company, product, 1)
+        self._receive_in(self.second_company, product, 2)
+        second = self._position(self.second_company, self.customer, product, 2)
+        main = self._position(self.main_company, self.other_customer, product, 2)
+        self.Position._cron_allocate()
+        self.assertAssigned(second | main, [2, 1])
+        self.assertEqual((second | main).mapped("state"), ["assigned", "assigned"])
+
+    def test_queueing_keeps_one_open_position_per_company(self):
+        product = self._create_product("Shared hose")
+        main = self.Position._queue_for(self.customer, product, 1)
+        self.assertEqual(main.company_id, self.main_company)
+        second = self.Position._queue_for(
+            self.customer, product, 2, company_id=self.second_company.id)
+        self.assertNotEqual(second, main)
+        self.assertEqual(second.company_id, self.second_company)
+        self.assertEqual(self.Position._queue_for(self.customer, product, 1), main)
+        self.assertEqual((main | second).mapped("product_qty"), [2, 2])
+
+    def test_staff_see_the_positions_of_their_company_only(self):
+        salesman = self.env["res.users"].create({
+            "name": "Second Co Salesman", "login": "second.co.salesman",
+            "company_id": self.second_company.id,
+            "company_ids": [(6, 0, self.second_company.ids)],
+            "groups_id": [(6, 0, [self.env.ref("sales_team.group_sale_salesman").id])],
+        })
+        second = self._position(self.second_company, self.customer, self.product, 1)
+        main = self._position(self.main_company, self.customer, self.product, 1)
+        Position = self.Position.sudo(salesman)
+        self.assertEqual(Position.search([("id", "in", (second | main).ids)]), second)
+        with self.assertRaises(AccessError):
+            main.sudo(salesman).read(["product_qty"])
+        self.env["backorder.position.report"].invalidate_cache()
+        report = self.env["backorder.position.report"].sudo(salesman).search(
+            [("product_id", "=", self.product.id)])
+        self.assertEqual(report.mapped("company_id"), self.second_company)
