@@ -80,3 +80,23 @@ class TestMultiCompany(BackorderCase):
         report = self.env["backorder.position.report"].sudo(salesman).search(
             [("product_id", "=", self.product.id)])
         self.assertEqual(report.mapped("company_id"), self.second_company)
+
+    def test_a_website_of_the_second_company_queues_and_sells_its_stock(self):
+        product = self._create_product("Shared clutch")
+        self._receive_in(self.second_company, product, 1)
+        website = self.env["website"].create({
+            "name": "Second Parts Shop", "company_id": self.second_company.id})
+        shop_env = self.env(context=dict(self.env.context, website_id=website.id))
+        self.assertEqual(shop_env["backorder.position"]._backorder_company(),
+                         self.second_company)
+        warehouse = product.with_env(shop_env)._backorder_warehouse()
+        self.assertEqual(warehouse.company_id, self.second_company)
+        cart = shop_env["sale.order"].create({
+            "partner_id": self.customer.id, "company_id": self.second_company.id,
+            "warehouse_id": warehouse.id,
+            "pricelist_id": self.env.ref("product.list0").id})
+        cart._cart_update(product_id=product.id, add_qty=3)
+        self.assertEqual(cart.order_line.product_uom_qty, 1)
+        position = self.Position.search([("product_id", "=", product.id)])
+        self.assertEqual((position.company_id, position.product_qty),
+                         (self.second_company, 2))
