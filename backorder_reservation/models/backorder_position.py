@@ -441,6 +441,7 @@ class BackorderPosition(models.Model):
             ("state", "=", "assigned"), ("qty_assigned", ">", 0),
             ("date_expiry", "<=", now),
         ])
+        expired -= expired._awaiting_payment()
         if not expired:
             return
         settings = self._backorder_settings()
@@ -450,6 +451,27 @@ class BackorderPosition(models.Model):
             "Hold expired: the assigned pieces went back to free stock and the "
             "customer lost %d reputation points.") % settings.reputation_penalty)
         expired._send_mail("backorder_reservation.mail_template_position_expired")
+
+    @api.multi
+    def _awaiting_payment(self):
+        """Those of these positions whose customer checked out an order of their
+        product that waits for its payment (a wire transfer): confirming that
+        order consumes the hold, so the hold must not run out meanwhile."""
+        if not self:
+            return self
+        orders = self.env["sale.order"].sudo().search([
+            ("state", "=", "sent"),
+            ("partner_id", "child_of", self.mapped("partner_id").ids),
+            ("order_line.product_id", "in", self.mapped("product_id").ids),
+            ("payment_tx_ids.state", "in", ("pending", "authorized")),
+        ])
+        checked_out = {
+            (order.partner_id.commercial_partner_id.id, order.company_id.id, product.id)
+            for order in orders for product in order.order_line.mapped("product_id")
+        }
+        return self.filtered(lambda position: (
+            position.partner_id.id, position.company_id.id, position.product_id.id)
+            in checked_out)
 
     @api.model
     def _cron_allocate(self):

@@ -17,3 +17,4 @@ from . import test_position_report
 from . import test_smart_buttons
 from . import test_preorder
 from . import test_multi_company
+from . import test_payment_pending

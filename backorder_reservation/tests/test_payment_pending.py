@@ -1,0 +1,62 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from .common import BackorderCase
+
+
+class TestPaymentPending(BackorderCase):
+    """A checked-out order that waits for its payment (wire transfer) keeps the
+    hold of its pieces past the deadline; its confirmation consumes them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestPaymentPending, cls).setUpClass()
+        cls.customer = cls._create_customer("Transfer Garage")
+        cls.transfer = cls.env.ref("payment.payment_acquirer_transfer")
+
+    def _checked_out(self, product, qty, tx_state="pending"):
+        """The customer's order of ``qty`` pieces after a checkout paid by
+        ``tx_state`` transaction: a quotation sent, as website_sale leaves it."""
+        order = self.env["sale.order"].create({
+            "partner_id": self.customer.id,
+            "warehouse_id": self.warehouse.id,
+            "order_line": [(0, 0, {
+                "product_id": product.id, "product_uom_qty": qty,
+                "product_uom": product.uom_id.id, "price_unit": product.list_price,
+                "name": product.name,
+            })],
+        })
+        transaction = self.env["payment.transaction"].create({
+            "acquirer_id": self.transfer.id, "amount": order.amount_total,
+            "currency_id": order.currency_id.id, "partner_id": self.customer.id,
+            "reference": order.name, "sale_order_id": order.id, "state": tx_state,
+        })
+        order.write({"state": "sent", "payment_tx_id": transaction.id})
+        return order
+
+    def _held(self, product, qty):
+        position = self._create_positions(product, [(self.customer, qty)])
+        self._receive(product, qty)
+        self.assertAssigned(position, [qty])
+        self._set_expiry_past(position)
+        return position
+
+    def test_the_hold_waits_for_the_payment_and_the_order_consumes_it(self):
+        product = self._create_product("Transfer caliper")
+        position = self._held(product, 2)
+        reputation = self.customer.backorder_reputation
+        order = self._checked_out(product, 2)
+        self.Position._cron_expire_holds()
+        self.assertEqual(position.state, "assigned")
+        self.assertEqual(self.customer.backorder_reputation, reputation)
+        order.action_confirm()
+        self.assertEqual((position.state, position.qty_done), ("done", 2))
+
+    def test_a_cancelled_payment_or_another_product_does_not_keep_the_hold(self):
+        cancelled_product = self._create_product("Unpaid caliper")
+        other_product = self._create_product("Other caliper")
+        cancelled = self._held(cancelled_product, 1)
+        other = self._held(other_product, 1)
+        self._checked_out(cancelled_product, 1, tx_state="cancel")
+        self._checked_out(self.service, 1)
+        self.Position._cron_expire_holds()
+        self.assertEqual((cancelled | other).mapped("state"), ["expired", "expired"])
