@@ -18,3 +18,4 @@ from . import test_smart_buttons
 from . import test_preorder
 from . import test_multi_company
 from . import test_payment_pending
+from . import test_dashboard

@@ -23,6 +23,21 @@ def row_colours(browser):
     return rows if any(state == "Cancelled" for state, _o, _y in rows) else None
 
 
+def wait_until_bars_stop_growing(browser):
+    """The graph's bars grow in one after the other: wait until two looks
+    agree, so that the screenshot shows their full heights."""
+    last = []
+
+    def bars_still(browser):
+        heights = [bar.get_attribute("height") for bar in browser.find_elements(
+            By.CSS_SELECTOR, ".o_graph svg .nv-bar")]
+        still, last[:] = heights == last, heights
+        return still
+
+    WebDriverWait(browser, WAIT, poll_frequency=0.3, ignored_exceptions=[
+        StaleElementReferenceException]).until(bars_still)
+
+
 def open_action(browser, url, xmlid):
     log_in(browser, url, "admin", "/web#action=%s" % xmlid)
 
@@ -50,11 +65,14 @@ def test_positions_list_has_yellow_open_rows(shop, browser, artifacts_dir):
     browser.save_screenshot(os.path.join(artifacts_dir, "backend-positions-list.png"))
 
 
-def test_dashboard_shows_positions_by_status(shop, browser, artifacts_dir):
+def test_dashboard_shows_positions_by_status_and_longest_queue_first(
+        shop, browser, artifacts_dir):
     product = shop.product("Dashboard part")
     _login, partner = shop.customer("Dashboard Garage")
-    shop.odoo_env(lambda env: env["backorder.position"].create(
-        {"partner_id": partner, "product_id": product, "product_qty": 3}) and None)
+    # Far longer than any other queue of the test database.
+    name = shop.odoo_env(lambda env: env["backorder.position"].create(
+        {"partner_id": partner, "product_id": product, "product_qty": 40}
+    ).product_id.display_name)
     open_action(browser, shop.url, "backorder_reservation.action_backorder_dashboard")
     wait_for(browser, ".o_kanban_view .o_kanban_group")
     titles = [title.text for title in browser.find_elements(
@@ -63,6 +81,12 @@ def test_dashboard_shows_positions_by_status(shop, browser, artifacts_dir):
     card = wait_for(browser, ".oe_kanban_card.o_backorder_open")
     assert background(card) == YELLOW
     browser.save_screenshot(os.path.join(artifacts_dir, "backend-dashboard.png"))
+    wait_for(browser, ".o_cp_switch_graph", clickable=True).click()
+    wait_for(browser, ".o_graph svg .nv-bar")
+    first_bar_label = wait_for(browser, ".o_graph svg .nv-x .tick text").text
+    assert first_bar_label == name
+    wait_until_bars_stop_growing(browser)
+    browser.save_screenshot(os.path.join(artifacts_dir, "backend-dashboard-graph.png"))
 
 
 def test_analysis_opens_as_pivot(shop, browser, artifacts_dir):
