@@ -425,14 +425,19 @@ class BackorderPosition(models.Model):
 
     @api.multi
     def _qty_to_move(self, order):
-        """{position id: held pieces not yet in ``order``}: what "+1" can still
-        move into that cart."""
-        in_cart = defaultdict(int)
-        for line in order.order_line.filtered("product_id"):
-            in_cart[line.product_id.id] += int(line.product_uom._compute_quantity(
-                line.product_uom_qty, line.product_id.uom_id))
+        """{position id: held pieces neither in the cart ``order`` nor in an
+        order of the customer awaiting payment}: what "+1" can still move into
+        that cart."""
+        ordered = defaultdict(int)
+        for sale_order in order.sudo() | self._orders_awaiting_payment():
+            customer = sale_order.partner_id.commercial_partner_id.id
+            for line in sale_order.order_line.filtered("product_id"):
+                ordered[customer, line.product_id.id] += int(
+                    line.product_uom._compute_quantity(
+                        line.product_uom_qty, line.product_id.uom_id))
         return {
-            position.id: max(position.qty_assigned - in_cart[position.product_id.id], 0)
+            position.id: max(position.qty_assigned
+                             - ordered[position.partner_id.id, position.product_id.id], 0)
             if position.state == "assigned" else 0
             for position in self
         }
@@ -475,21 +480,27 @@ class BackorderPosition(models.Model):
         expired._send_mail("backorder_reservation.mail_template_position_expired")
 
     @api.multi
-    def _awaiting_payment(self):
-        """Those of these positions whose customer checked out an order of their
-        product that waits for its payment (a wire transfer): confirming that
-        order consumes the hold, so the hold must not run out meanwhile."""
+    def _orders_awaiting_payment(self):
+        """The orders of these positions' customers and products that were
+        checked out and wait for their payment (a wire transfer): confirming
+        them consumes the holds."""
         if not self:
-            return self
-        orders = self.env["sale.order"].sudo().search([
+            return self.env["sale.order"]
+        return self.env["sale.order"].sudo().search([
             ("state", "=", "sent"),
             ("partner_id", "child_of", self.mapped("partner_id").ids),
             ("order_line.product_id", "in", self.mapped("product_id").ids),
             ("payment_tx_ids.state", "in", ("pending", "authorized")),
         ])
+
+    @api.multi
+    def _awaiting_payment(self):
+        """Those of these positions whose pieces are in an order awaiting its
+        payment: their hold must not run out meanwhile."""
         checked_out = {
             (order.partner_id.commercial_partner_id.id, order.company_id.id, product.id)
-            for order in orders for product in order.order_line.mapped("product_id")
+            for order in self._orders_awaiting_payment()
+            for product in order.order_line.mapped("product_id")
         }
         return self.filtered(lambda position: (
             position.partner_id.id, position.company_id.id, position.product_id.id)

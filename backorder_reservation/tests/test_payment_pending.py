@@ -5,7 +5,8 @@ from .common import BackorderCase
 
 class TestPaymentPending(BackorderCase):
     """A checked-out order that waits for its payment (wire transfer) keeps the
-    hold of its pieces past the deadline; its confirmation consumes them."""
+    hold of its pieces past the deadline, its pieces are no longer offered for
+    the cart, and its confirmation consumes them."""
 
     @classmethod
     def setUpClass(cls):
@@ -44,7 +45,11 @@ class TestPaymentPending(BackorderCase):
         product = self._create_product("Transfer caliper")
         position = self._held(product, 2)
         reputation = self.customer.backorder_reputation
+        no_cart = self.env["sale.order"]
+        self.assertEqual(self.customer._backorder_qty_to_move(no_cart), 2)
         order = self._checked_out(product, 2)
+        # Nothing left to move into a new cart: no flashing icon, no "+1".
+        self.assertEqual(self.customer._backorder_qty_to_move(no_cart), 0)
         self.Position._cron_expire_holds()
         self.assertEqual(position.state, "assigned")
         self.assertEqual(self.customer.backorder_reputation, reputation)
@@ -58,5 +63,6 @@ class TestPaymentPending(BackorderCase):
         other = self._held(other_product, 1)
         self._checked_out(cancelled_product, 1, tx_state="cancel")
         self._checked_out(self.service, 1)
+        self.assertEqual(self.customer._backorder_qty_to_move(self.env["sale.order"]), 2)
         self.Position._cron_expire_holds()
         self.assertEqual((cancelled | other).mapped("state"), ["expired", "expired"])
