@@ -90,6 +90,9 @@ def test_seed_000_end_to_end(shop, browser, artifacts_dir):
     follow_link(browser, "a[href='/shop/confirm_order']")
     wait_for(browser, "#o_payment_form_pay", clickable=True).click()
     WebDriverWait(browser, WAIT).until(lambda b: "/shop/confirmation" in b.current_url)
+    # The reserved pieces are in the order awaiting payment: nothing flashes.
+    wait_for(browser, "header")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#my_cart.o_backorder_flash")
     snap(browser, artifacts_dir, "06-order-placed")
     order = shop.odoo_env(lambda env: env["sale.order"].search(
         [("partner_id", "=", partner), ("state", "!=", "cancel")], order="id desc",
