@@ -139,6 +139,23 @@ class WebsiteSaleBackorder(WebsiteSale):
                 })
         return value
 
+    def get_attribute_value_ids(self, product):
+        """website_sale_stock's "always" and "threshold" modes make the product
+        page cap the quantity at the forecast and disable the button without
+        one. A part that can still be backordered takes any quantity: its script
+        is told to leave such variants alone; the stock bar shows their stock."""
+        values = super(WebsiteSaleBackorder, self).get_attribute_value_ids(product)
+        variants = request.env["product.product"].sudo().browse(
+            [value[0] for value in values])
+        room = variants._backorder_cap_room()
+        for value, variant in zip(values, variants):
+            stock_info = value[4] if len(value) > 4 and isinstance(value[4], dict) else {}
+            if (stock_info.get("inventory_availability") in ("always", "threshold")
+                    and variant.type == "product" and variant.backorder_allowed
+                    and (room[variant.id] is None or room[variant.id] > 0)):
+                stock_info["inventory_availability"] = "never"
+        return values
+
     @http.route()
     def shop(self, page=0, category=None, search="", ppg=False, **post):
         response = super(WebsiteSaleBackorder, self).shop(

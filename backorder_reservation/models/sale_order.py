@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from .sale_order_line import whole_pieces
+
 # Session key of the quantities a visitor wanted on backorder before logging in:
 # {product id (str): pieces}.
 PENDING_SESSION_KEY = "backorder_pending"
@@ -68,26 +70,81 @@ class SaleOrder(models.Model):
     @api.multi
     def _cart_update(self, product_id=None, line_id=None, add_qty=0, set_qty=0, **kwargs):
         """The basket keeps what free stock (and the customer's own held pieces)
-        can serve; the missing quantity becomes, or raises, the customer's
-        backorder position of the product (SPEC 1)."""
+        can serve; the rest of the quantity asked for becomes, or raises, the
+        customer's backorder position of the product (SPEC 1)."""
+        asked = self._backorder_asked_before_forecast_cut(
+            product_id, line_id, add_qty, set_qty, **kwargs)
         values = super(SaleOrder, self)._cart_update(
             product_id, line_id, add_qty, set_qty, **kwargs)
         line = self.env["sale.order.line"].browse(values.get("line_id")).exists()
-        if not line or line.product_id.type != "product":
+        if asked:
+            product, qty = asked
+            free = self._backorder_free_for_customer(product)
+        elif line and line.product_id.type == "product":
+            product = line.product_id
+            qty, free = line.sudo()._backorder_qty_and_free()
+        else:
             return values
-        qty, free = line.sudo()._backorder_qty_and_free()
-        short = qty - max(free, 0)
+        in_cart = line.product_uom_qty if line else 0
+        keep = min(qty, max(free, 0))
+        if in_cart != keep:
+            values.update(super(SaleOrder, self)._cart_update(
+                product.id, line.id or None, add_qty=keep - in_cart, **kwargs))
+            line = self.env["sale.order.line"].browse(values.get("line_id")).exists()
+        short = qty - (line.product_uom_qty if line else 0)
         if short <= 0:
             return values
-        product = line.product_id  # the line is gone when nothing is free
-        values.update(super(SaleOrder, self)._cart_update(
-            product.id, line.id, add_qty=-short, **kwargs))
         values["warning"] = self._backorder_queue_short_qty(product, short)
         if line.exists():
             line.warning_stock = values["warning"]
         else:
             self.warning_stock = values["warning"]
         return values
+
+    @api.multi
+    def _backorder_asked_before_forecast_cut(self, product_id, line_id, add_qty, set_qty,
+                                             **kwargs):
+        """(product, pieces) the customer asks the basket line of a stocked part
+        to hold, when website_sale_stock may cut that line down to the forecast
+        afterwards (its "always" and "threshold" modes); else None. The pieces
+        it cuts off are then served from free stock or queued like any other.
+        Worked out the way website_sale's _cart_update does."""
+        self.ensure_one()
+        line = self.env["sale.order.line"]
+        if line_id is not False:
+            line = self._cart_find_product_line(product_id, line_id, **kwargs)[:1]
+        product = line.product_id or self.env["product.product"].browse(
+            int(product_id or 0)).exists()
+        if (product.type != "product"
+                or product.inventory_availability not in ("always", "threshold")):
+            return None
+        try:
+            set_qty = float(set_qty) if set_qty else set_qty
+            add_qty = float(add_qty) if add_qty else add_qty
+        except ValueError:
+            return None  # website_sale falls back to 1 piece: nothing to cut
+        if set_qty:
+            qty = set_qty
+        elif add_qty is None:
+            qty = 0
+        elif line:
+            qty = line.product_uom_qty + (add_qty or 0)
+        else:
+            qty = add_qty or 1  # a new line starts with one piece
+        return product, whole_pieces(product, max(qty, 0))
+
+    @api.multi
+    def _backorder_free_for_customer(self, product):
+        """Free pieces of ``product`` in this order's company plus those held for
+        its customer there."""
+        self.ensure_one()
+        own_held = sum(self.env["backorder.position"].sudo().search([
+            ("partner_id", "=", self.partner_id.commercial_partner_id.id),
+            ("product_id", "=", product.id), ("state", "=", "assigned"),
+            ("company_id", "=", self.company_id.id),
+        ]).mapped("qty_assigned"))
+        product = product.with_context(force_company=self.company_id.id)
+        return product._backorder_free_qty()[product.id] + own_held
 
     @api.multi
     def _backorder_queue_short_qty(self, product, qty):

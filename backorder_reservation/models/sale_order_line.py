@@ -5,6 +5,15 @@ from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_round
 
 
+def whole_pieces(product, qty):
+    """``qty`` (in the product's unit) as a whole number of pieces, or UserError."""
+    if float_compare(qty, float_round(qty, precision_digits=0),
+                     precision_rounding=product.uom_id.rounding):
+        raise UserError(_("Backorders are made of whole pieces: %s %s of %s is "
+                          "not one.") % (qty, product.uom_id.name, product.display_name))
+    return int(round(qty))
+
+
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
@@ -39,24 +48,13 @@ class SaleOrderLine(models.Model):
         if product.type != "product":
             raise UserError(_("%s is not a stocked product.") % product.display_name)
         qty = self.product_uom._compute_quantity(self.product_uom_qty, product.uom_id)
-        if float_compare(qty, float_round(qty, precision_digits=0),
-                         precision_rounding=product.uom_id.rounding):
-            raise UserError(_("Backorders are made of whole pieces: %s %s of %s is "
-                              "not one.") % (qty, product.uom_id.name, product.display_name))
-        return int(round(qty)), self._backorder_free_for_customer()
+        return whole_pieces(product, qty), self._backorder_free_for_customer()
 
     @api.multi
     def _backorder_free_for_customer(self):
         """Free pieces of the line's product plus those held for its customer."""
         self.ensure_one()
-        customer = self.order_id.partner_id.commercial_partner_id
-        company = self.order_id.company_id
-        own_held = sum(self.env["backorder.position"].sudo().search([
-            ("partner_id", "=", customer.id), ("product_id", "=", self.product_id.id),
-            ("state", "=", "assigned"), ("company_id", "=", company.id),
-        ]).mapped("qty_assigned"))
-        product = self.product_id.with_context(force_company=company.id)
-        return product._backorder_free_qty()[product.id] + own_held
+        return self.order_id._backorder_free_for_customer(self.product_id)
 
     @api.onchange("product_uom_qty", "product_uom", "route_id")
     def _onchange_product_id_check_availability(self):

@@ -70,3 +70,33 @@ class TestCartBackorder(BackorderCase):
         values = cart._cart_update(product_id=self.product.id, add_qty=1)
         self.assertIn("log in", values["warning"])
         self.assertFalse(self.Position.search([("product_id", "=", self.product.id)]))
+
+    def test_shown_forecast_cuts_nothing_off_a_part_that_can_be_backordered(self):
+        # website_sale_stock's "always" mode cuts the line down to the forecast;
+        # what it cut off goes on backorder like the rest.
+        product = self._create_product("Shown-stock bearing", inventory_availability="always")
+        self._receive(product, 2)
+        cart = self._cart(self.customer)
+        values = cart._cart_update(product_id=product.id, add_qty=5)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        position = self.Position.search([("product_id", "=", product.id)])
+        self.assertEqual(position.product_qty, 3)
+        self.assertIn(position.name, values["warning"])
+        cart._cart_update(product_id=product.id, line_id=cart.order_line.id, set_qty=4)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        self.assertEqual(position.product_qty, 5)
+        unstocked = self._create_product("Shown-stock seal", inventory_availability="threshold")
+        cart._cart_update(product_id=unstocked.id, add_qty=3)
+        self.assertFalse(cart.order_line.filtered(lambda line: line.product_id == unstocked))
+        self.assertEqual(
+            self.Position.search([("product_id", "=", unstocked.id)]).product_qty, 3)
+
+    def test_shown_forecast_still_caps_a_part_that_cannot_be_backordered(self):
+        product = self._create_product(
+            "Shown-stock gasket", inventory_availability="always", backorder_allowed=False)
+        self._receive(product, 2)
+        cart = self._cart(self.customer)
+        values = cart._cart_update(product_id=product.id, add_qty=5)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        self.assertIn("cannot be backordered", values["warning"])
+        self.assertFalse(self.Position.search([("product_id", "=", product.id)]))

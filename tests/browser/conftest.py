@@ -10,7 +10,7 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when == "call" and report.failed and "browser" in item.fixturenames:
         browser = item.funcargs["browser"]
-        directory = item.funcargs.get("artifacts_dir") or "."
+        directory = item._request.getfixturevalue("artifacts_dir")
         browser.save_screenshot(os.path.join(directory, "failure-%s.png" % item.name))
         with open(os.path.join(directory, "failure-%s.html" % item.name), "w") as page:
             page.write(browser.page_source)

@@ -17,12 +17,17 @@ def button_label(browser, expected):
     return button.get_attribute("class").split()
 
 
-def test_button_says_backorder_beyond_free_stock(shop, browser):
-    product = shop.product("Radiator hose", stock=2)
+def open_product_page(shop, browser, product):
+    """The shop page of the variant ``product``, seen by a visitor."""
     template = shop.odoo_env(
         lambda env: env["product.product"].browse(product).product_tmpl_id.id)
     browser.delete_all_cookies()
     browser.get("%s/shop/product/%d" % (shop.url, template))
+
+
+def test_button_says_backorder_beyond_free_stock(shop, browser):
+    product = shop.product("Radiator hose", stock=2)
+    open_product_page(shop, browser, product)
     assert "btn-primary" in button_label(browser, "Add to Cart")
     choose_quantity(browser, 3)
     assert "btn-warning" in button_label(browser, "Backorder")
@@ -32,10 +37,7 @@ def test_button_says_backorder_beyond_free_stock(shop, browser):
 
 def test_button_stays_add_to_cart_when_backorders_are_forbidden(shop, browser):
     product = shop.product("Last-stock gasket", stock=1, backorder_allowed=False)
-    template = shop.odoo_env(
-        lambda env: env["product.product"].browse(product).product_tmpl_id.id)
-    browser.delete_all_cookies()
-    browser.get("%s/shop/product/%d" % (shop.url, template))
+    open_product_page(shop, browser, product)
     choose_quantity(browser, 5)
     browser.find_element(By.CSS_SELECTOR, "#product_details h1").click()
     assert "btn-primary" in button_label(browser, "Add to Cart")
@@ -76,3 +78,15 @@ def test_variants_show_their_own_stock_and_button(shop, browser):
     assert bar() == "full"
     assert "10 in stock" in browser.find_element(
         By.CSS_SELECTOR, "#product_details .o_backorder_stock_text").text
+
+
+def test_shown_forecast_does_not_cap_a_part_that_can_be_backordered(shop, browser):
+    # website_sale_stock's "show inventory" modes cap the quantity at the
+    # forecast and disable the button without one.
+    product = shop.product("Shown-stock bearing", stock=1, inventory_availability="always")
+    open_product_page(shop, browser, product)
+    choose_quantity(browser, 3)
+    browser.find_element(By.CSS_SELECTOR, "#product_details h1").click()
+    assert "disabled" not in button_label(browser, "Backorder")
+    assert browser.find_element(
+        By.CSS_SELECTOR, "#product_details input[name=add_qty]").get_attribute("value") == "3"

@@ -1,6 +1,8 @@
 """The shop's basket routes with backorders, through real HTTP requests to a
 real Odoo server (SPEC 1 and 3): short quantities become positions, "+1" moves
 reserved pieces into the cart, bad input changes nothing."""
+import re
+
 import pytest
 
 from _shop import csrf_token
@@ -52,6 +54,25 @@ def test_out_of_stock_part_goes_on_backorder_and_shows_yellow(shop):
     # Adding more raises the same open position.
     add_to_cart(shop, client, product, 1)
     assert [p[1] for p in shop.positions(product_id=product)] == [4]
+
+
+def test_shown_forecast_caps_only_cart_lines_that_cannot_be_backordered(shop):
+    # website_sale_stock's "always" mode caps a cart line's quantity field at
+    # the forecast; more of a part that can be backordered goes on backorder.
+    backorderable = shop.product("Shown-stock bearing", stock=2, inventory_availability="always")
+    capped = shop.product("Shown-stock gasket", stock=2, inventory_availability="always",
+                          backorder_allowed=False)
+    login, partner = shop.customer()
+    client = shop.client(login)
+    add_to_cart(shop, client, backorderable, 5)
+    response = add_to_cart(shop, client, capped, 1)
+    assert cart_lines(shop, partner) == {backorderable: 2.0, capped: 1.0}
+    assert [p[1] for p in shop.positions(product_id=backorderable)] == [3]
+    fields = re.findall(r'<input[^>]*class="[^"]*js_quantity[^"]*"[^>]*>', response.text)
+    max_by_product = {int(re.search(r'data-product-id="(\d+)"', field).group(1)):
+                      re.search(r'data-max="([^"]*)"', field) for field in fields}
+    assert max_by_product[backorderable] is None
+    assert max_by_product[capped].group(1) == "2.0"
 
 
 def test_json_basket_route_queues_the_short_quantity(shop):
