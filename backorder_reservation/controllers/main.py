@@ -143,17 +143,26 @@ class WebsiteSaleBackorder(WebsiteSale):
         """website_sale_stock's "always" and "threshold" modes make the product
         page cap the quantity at the forecast and disable the button without
         one. A part that can still be backordered takes any quantity: its script
-        is told to leave such variants alone; the stock bar shows their stock."""
+        is told to leave such variants alone; the stock bar shows their stock.
+        For the others, pieces held for backorders are not offered as available."""
         values = super(WebsiteSaleBackorder, self).get_attribute_value_ids(product)
         variants = request.env["product.product"].sudo().browse(
             [value[0] for value in values])
-        room = variants._backorder_cap_room()
-        for value, variant in zip(values, variants):
-            stock_info = value[4] if len(value) > 4 and isinstance(value[4], dict) else {}
-            if (stock_info.get("inventory_availability") in ("always", "threshold")
-                    and variant.type == "product" and variant.backorder_allowed
-                    and (room[variant.id] is None or room[variant.id] > 0)):
+        shown = [(value[4], variant) for value, variant in zip(values, variants)
+                 if len(value) > 4 and isinstance(value[4], dict)
+                 and value[4].get("inventory_availability") in ("always", "threshold")
+                 and variant.type == "product"]
+        if not shown:
+            return values
+        stocked = variants.browse([variant.id for _info, variant in shown])
+        room = stocked._backorder_cap_room()
+        free = stocked._backorder_free_qty()
+        for stock_info, variant in shown:
+            if variant.backorder_allowed and (room[variant.id] is None or room[variant.id] > 0):
                 stock_info["inventory_availability"] = "never"
+            else:
+                stock_info["virtual_available"] = min(
+                    stock_info["virtual_available"], max(free[variant.id], 0))
         return values
 
     @http.route()

@@ -1,6 +1,8 @@
 """What the product page and the shop grid tell customers about stock and
 backorder terms (SPEC 5, seed 001)."""
+import json
 import re
+from html import unescape
 
 
 def product_page(shop, product_id, login=None):
@@ -74,3 +76,30 @@ def test_staff_see_the_shop_with_templates_without_active_variants(shop):
         response = staff.get(shop.url + path)
         assert response.status_code == 200, path
         assert "Traceback" not in response.text
+
+
+def shown_inventory(html):
+    """What website_sale_stock's script is told of the product's only variant."""
+    match = re.search(r'data-attribute_value_ids="([^"]*)"', html)
+    assert match, "no variant data"
+    [variant] = json.loads(unescape(match.group(1)))
+    return variant[4]
+
+
+def test_shown_inventory_leaves_a_part_that_can_be_backordered_to_the_stock_bar(shop):
+    product = shop.product("Shown-stock hub", stock=1, inventory_availability="always")
+    html = product_page(shop, product)
+    assert shown_inventory(html)["inventory_availability"] == "never"
+    assert stock_bar(html) == ("low", 1)
+
+
+def test_shown_inventory_does_not_offer_pieces_held_for_backorders(shop):
+    product = shop.product("Held hub", inventory_availability="always")
+    _login, partner = shop.customer()
+    shop.odoo_env(lambda env: env["backorder.position"].create(
+        {"partner_id": partner, "product_id": product, "product_qty": 2}) and None)
+    shop.receive(product, 3)
+    shop.odoo_env(lambda env: env["product.product"].browse(product).write(
+        {"backorder_allowed": False}))
+    info = shown_inventory(product_page(shop, product))
+    assert (info["inventory_availability"], info["virtual_available"]) == ("always", 1)
