@@ -1,5 +1,7 @@
 """The product page's add button follows the chosen quantity in the browser:
 "Backorder" once it is more than the free stock (SPEC 1)."""
+import os
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -80,7 +82,8 @@ def test_variants_show_their_own_stock_and_button(shop, browser):
         By.CSS_SELECTOR, "#product_details .o_backorder_stock_text").text
 
 
-def test_shown_forecast_does_not_cap_a_part_that_can_be_backordered(shop, browser):
+def test_shown_forecast_does_not_cap_a_part_that_can_be_backordered(
+        shop, browser, artifacts_dir):
     # website_sale_stock's "show inventory" modes cap the quantity at the
     # forecast and disable the button without one.
     product = shop.product("Shown-stock bearing", stock=1, inventory_availability="always")
@@ -90,3 +93,4 @@ def test_shown_forecast_does_not_cap_a_part_that_can_be_backordered(shop, browse
     assert "disabled" not in button_label(browser, "Backorder")
     assert browser.find_element(
         By.CSS_SELECTOR, "#product_details input[name=add_qty]").get_attribute("value") == "3"
+    browser.save_screenshot(os.path.join(artifacts_dir, "shop-product-shown-inventory.png"))
