@@ -339,6 +339,8 @@ class BackorderPosition(models.Model):
              date, date, self.env.uid, self.env.uid)
             for position_id, text in messages
         ], page_size=max(len(messages), 1))
+        # Rows written behind the ORM's back: chatter read later must see them.
+        self.browse(list(names)).invalidate_cache(["message_ids"])
 
     @api.multi
     def _close(self, state, message):
@@ -350,8 +352,8 @@ class BackorderPosition(models.Model):
             "state": state, "qty_assigned": 0, "date_closed": now,
             "assignment_notice_pending": False,
         })
-        for position in self:
-            position.message_post(body=message)
+        self._log_bulk([(position.id, message) for position in self],
+                       fields.Datetime.from_string(now))
         if released:
             products.backorder_allocate()
 
