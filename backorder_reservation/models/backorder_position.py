@@ -545,13 +545,16 @@ class BackorderPosition(models.Model):
                 p.notification_count,
                 fields.Datetime.from_string(p.date_last_notification), now_dt,
                 settings))
-        for position in to_notify:
-            position.write({
-                "notification_count": position.notification_count + 1,
+        # One write per e-mail number, one insert for all the chatter notes.
+        for count in set(to_notify.mapped("notification_count")):
+            to_notify.filtered(lambda p: p.notification_count == count).write({
+                "notification_count": count + 1,
                 "date_last_notification": fields.Datetime.to_string(now_dt),
             })
-            position.message_post(body=_("Availability e-mail %d of %d sent.") % (
+        to_notify._log_bulk([
+            (position.id, _("Availability e-mail %d of %d sent.") % (
                 position.notification_count, settings.notification_count))
+            for position in to_notify], now_dt)
         to_notify._send_mail("backorder_reservation.mail_template_position_available")
         if to_remove:
             to_remove._close("removed", _(

@@ -11,7 +11,9 @@ product, then times, with the number of SQL queries:
   does (the assignment runs inside it);
 - the safety-net scheduled action over the same queue when nothing changed;
 - the expiry run once every hold has ended (pieces go back and are assigned
-  again, customers lose reputation, each gets an e-mail).
+  again, customers lose reputation, each gets an e-mail);
+- the notify-only run for as many customers who cannot reserve (no recent
+  order) waiting for a part in stock: each gets an availability e-mail.
 
 It prints the figures and their ratios to the shortest queue: queries of the
 receipt and the safety net should stay flat, times should grow about linearly.
@@ -27,17 +29,33 @@ from odoo.addons.backorder_reservation.tests.common import validate_receipt
 SIZES = (10, 100, 1000)
 
 
+def _customers(env, count, tag):
+    return env["res.partner"].browse([env["res.partner"].create({
+        "name": "Bench Garage %s %d" % (tag, i), "is_company": True,
+        "email": "bench-%s-%d@example.com" % (tag, i)}).id for i in range(count)])
+
+
 def _eligible_customers(env, count, tag):
     """``count`` companies, each with an order confirmed today (written as
     confirmed: the benchmark is about positions, not about order workflows)."""
-    partners = env["res.partner"].browse([env["res.partner"].create({
-        "name": "Bench Garage %s %d" % (tag, i), "is_company": True,
-        "email": "bench-%s-%d@example.com" % (tag, i)}).id for i in range(count)])
+    partners = _customers(env, count, tag)
     now = odoo.fields.Datetime.now()
     for partner in partners:
         env["sale.order"].create({
             "partner_id": partner.id, "state": "sale", "confirmation_date": now})
     return partners
+
+
+def _waiting_notify_only(env, count):
+    """``count`` notify-only positions of a part with a piece in stock."""
+    product = env["product.product"].create({
+        "name": "Bench notify part %d" % count, "type": "product"})
+    positions = env["backorder.position"].browse([env["backorder.position"].create({
+        "partner_id": customer.id, "product_id": product.id, "product_qty": 1}).id
+        for customer in _customers(env, count, "notify-%d" % count)])
+    assert set(positions.mapped("notify_only")) == {True}
+    validate_receipt(env, product, 1)
+    return positions
 
 
 def _measure(cr, work):
@@ -70,7 +88,10 @@ def test_engine_figures(registry):
                 held.write({"date_expiry": past})
                 expiry = _measure(cr, Position._cron_expire_holds)
                 assert set(held.mapped("state")) == {"expired"}
-                rows.append((size, receipt, safety_net, expiry))
+                waiting = _waiting_notify_only(env, size)
+                notify_only = _measure(cr, Position._cron_notify_only)
+                assert set(waiting.mapped("notification_count")) == {1}
+                rows.append((size, receipt, safety_net, expiry, notify_only))
         finally:
             cr.rollback()
             cr.close()
@@ -78,7 +99,8 @@ def test_engine_figures(registry):
     base = rows[0]
     print("\nAssignment engine, real Odoo %s (times in ms, q = SQL queries)" %
           odoo.release.version)
-    print("%8s  %22s  %22s  %22s" % ("queue", "receipt", "safety net", "expiry"))
+    print("%8s  %22s  %22s  %22s  %22s" % (
+        "queue", "receipt", "safety net", "expiry", "notify-only"))
     for size, *figures in rows:
         cells = []
         for (seconds, queries), (base_seconds, base_queries) in zip(figures, base[1:]):
