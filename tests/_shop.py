@@ -31,6 +31,25 @@ class Shop(object):
             return product.id
         return self.odoo_env(work)
 
+    def product_with_sizes(self, name):
+        """A published stocked part in sizes Small and Large, without stock:
+        (template id, {size: variant id}, {size: attribute value id})."""
+        def work(env):
+            tag = self.tag()
+            size = env["product.attribute"].create({"name": "Size %s" % tag})
+            values = {name: env["product.attribute.value"].create(
+                {"name": name, "attribute_id": size.id}) for name in ("Small", "Large")}
+            template = env["product.template"].create({
+                "name": "%s %s" % (name, tag), "type": "product", "sale_ok": True,
+                "website_published": True, "list_price": 9.0,
+                "attribute_line_ids": [(0, 0, {
+                    "attribute_id": size.id,
+                    "value_ids": [(6, 0, [value.id for value in values.values()])]})],
+            })
+            variants = {v.attribute_value_ids.name: v.id for v in template.product_variant_ids}
+            return template.id, variants, {name: value.id for name, value in values.items()}
+        return self.odoo_env(work)
+
     def receive(self, product_id, qty):
         self.odoo_env(lambda env: validate_receipt(
             env, env["product.product"].browse(product_id), qty) and None)

@@ -172,8 +172,8 @@ class WebsiteSaleBackorder(WebsiteSale):
         products = getattr(response, "qcontext", {}).get("products")
         if products:
             # The stock bars of the whole page from two queries.
-            response.qcontext["backorder_free_qty"] = products.mapped(
-                "product_variant_id").sudo()._backorder_free_qty()
+            response.qcontext["backorder_free_qty"] = products.sudo().mapped(
+                "product_variant_ids")._backorder_free_qty()
         return response
 
     @http.route()

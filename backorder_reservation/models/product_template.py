@@ -68,6 +68,20 @@ class ProductTemplate(models.Model):
         return action
 
     @api.multi
+    def _backorder_grid_variant(self, free_qty=None):
+        """The variant the shop grid shows the stock of: the one with the most
+        free stock, so that a template reads "Backorder" only when no variant
+        is in stock. ``free_qty``: {variant id: free pieces} of the whole page,
+        read by the caller; else read here."""
+        self.ensure_one()
+        variants = self.sudo().product_variant_ids
+        if len(variants) < 2:
+            return self.product_variant_id
+        if free_qty is None:
+            free_qty = variants._backorder_free_qty()
+        return max(variants, key=lambda variant: free_qty.get(variant.id, 0))
+
+    @api.multi
     def _backorder_shop_variants_json(self):
         """The stock bar and add button of each variant, for the product page's
         script to show the chosen variant's: {variant id: shop info} as JSON."""

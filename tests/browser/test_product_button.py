@@ -46,20 +46,8 @@ def test_button_stays_add_to_cart_when_backorders_are_forbidden(shop, browser):
 
 
 def test_variants_show_their_own_stock_and_button(shop, browser):
-    def make(env):
-        tag = shop.tag()
-        size = env["product.attribute"].create({"name": "Size %s" % tag})
-        small, large = (env["product.attribute.value"].create(
-            {"name": name, "attribute_id": size.id}) for name in ("Small", "Large"))
-        template = env["product.template"].create({
-            "name": "Brake hose %s" % tag, "type": "product", "sale_ok": True,
-            "website_published": True, "list_price": 9.0,
-            "attribute_line_ids": [(0, 0, {"attribute_id": size.id,
-                                           "value_ids": [(6, 0, (small | large).ids)]})],
-        })
-        variants = {v.attribute_value_ids.name: v.id for v in template.product_variant_ids}
-        return template.id, variants, small.id, large.id
-    template, variants, small, large = shop.odoo_env(make)
+    template, variants, values = shop.product_with_sizes("Brake hose")
+    small, large = values["Small"], values["Large"]
     shop.receive(variants["Small"], 10)
     browser.delete_all_cookies()
     browser.get("%s/shop/product/%d" % (shop.url, template))

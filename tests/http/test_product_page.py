@@ -67,6 +67,18 @@ def test_preorder_shows_its_release_date_in_page_and_grid(shop):
     assert "Pre-order" in grid and 'data-level="empty"' in grid
 
 
+def test_grid_shows_the_variant_with_the_most_stock(shop):
+    template, variants, _values = shop.product_with_sizes("Wheel bearing")
+    first = shop.odoo_env(lambda env: env["product.template"].browse(
+        template).product_variant_id.id)
+    in_stock = [variant for variant in variants.values() if variant != first]
+    shop.receive(in_stock[0], 10)
+    name = shop.odoo_env(lambda env: env["product.template"].browse(template).name)
+    grid = shop.client().get(shop.url + "/shop", params={"search": name}).text
+    assert stock_bar(grid) == ("full", 10)
+    assert "o_backorder_label" not in grid
+
+
 def test_staff_see_the_shop_with_templates_without_active_variants(shop):
     product = shop.product("Archived variant part")
     shop.odoo_env(lambda env: env["product.product"].browse(product).write(
