@@ -136,6 +136,20 @@ class BackorderPosition(models.Model):
             totals[repr(group[largest_first])] += group.get(measure) or 0
         return sorted(groups, key=lambda group: -totals[repr(group[largest_first])])
 
+    @api.model
+    def read_progress_bar(self, domain, group_by, progress_bar):
+        """Odoo 11's kanban looks the counts of a column grouped by a selection
+        field up by the column's label, while this method keys them by value:
+        key them by label as well, so that the dashboard's bars fill in."""
+        data = super(BackorderPosition, self).read_progress_bar(
+            domain, group_by, progress_bar)
+        field = self._fields.get(group_by.partition(":")[0])
+        if field is not None and field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            data.update({labels[key]: counts for key, counts in list(data.items())
+                         if key in labels})
+        return data
+
     @api.depends("product_qty", "qty_assigned", "qty_done")
     def _compute_qty_need(self):
         for position in self:

@@ -41,3 +41,11 @@ class TestDashboard(BackorderCase):
         columns = self.Dashboard.read_group(self.domain, ["state"], ["state"])
         self.assertEqual([group["state"] for group in columns],
                          [state for state, _label in STATE_SELECTION])
+
+    def test_progress_bars_count_each_status_column(self):
+        # The kanban reads a selection column's counts under its label.
+        progress_bar = {"field": "state", "colors": {"waiting": "warning"}}
+        counts = self.Position.read_progress_bar(self.domain, "state", progress_bar)
+        labels = dict(STATE_SELECTION)
+        self.assertEqual(counts[labels["waiting"]], {"waiting": 4})
+        self.assertEqual(counts["waiting"], {"waiting": 4})

@@ -80,6 +80,8 @@ def test_dashboard_shows_positions_by_status_and_longest_queue_first(
     assert "Waiting" in titles, titles
     card = wait_for(browser, ".oe_kanban_card.o_backorder_open")
     assert background(card) == YELLOW
+    # The columns' progress bars fill in once their counts have arrived.
+    wait_for(browser, ".o_kanban_counter_progress .o_bar_has_records")
     browser.save_screenshot(os.path.join(artifacts_dir, "backend-dashboard.png"))
     wait_for(browser, ".o_cp_switch_graph", clickable=True).click()
     wait_for(browser, ".o_graph svg .nv-bar")
