@@ -20,6 +20,7 @@ import uuid
 from psycopg2 import OperationalError
 
 import odoo
+from odoo.exceptions import ValidationError
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
 from odoo.addons.backorder_reservation.tests.common import validate_receipt
@@ -167,3 +168,38 @@ def test_cancel_and_receipt_at_once_never_over_assign(registry):
     assert positions[0][3] == "cancelled"
     # Everything on hand went to the two positions left: 3 each.
     assert [assigned for _r, assigned, _d, _s in positions] == [0, 3, 3]
+
+
+def test_two_customers_queueing_at_once_keep_within_the_cap(registry):
+    created = {}
+
+    def make_capped_product(env):
+        tag = uuid.uuid4().hex[:8]
+        created["product"] = env["product.product"].create({
+            "name": "Capped part %s" % tag, "type": "product", "backorder_cap": 3}).id
+        created["customers"] = [env["res.partner"].create({
+            "name": "Capped garage %s-%d" % (tag, index), "is_company": True}).id
+            for index in range(2)]
+    in_transaction(registry, make_capped_product)
+    refused = []
+
+    def queue_two(customer_id):
+        def work(env):
+            try:
+                with env.cr.savepoint():
+                    env["backorder.position"].create({
+                        "partner_id": customer_id, "product_id": created["product"],
+                        "product_qty": 2})
+            except ValidationError:
+                refused.append(customer_id)
+        return work
+
+    concurrently(registry, *[queue_two(customer) for customer in created["customers"]])
+
+    queued = {}
+    in_transaction(registry, lambda env: queued.update(
+        (position.partner_id.id, position.product_qty)
+        for position in env["backorder.position"].search(
+            [("product_id", "=", created["product"])])))
+    assert len(refused) == 1
+    assert sum(queued.values()) == 2 and refused[0] not in queued

@@ -113,7 +113,7 @@ class ProductProduct(models.Model):
 
     @api.multi
     def _backorder_lock(self):
-        """Serialize assignment runs per product.
+        """Serialize assignment runs and cap checks per product.
 
         Odoo runs transactions in REPEATABLE READ: a run that merely waited for a
         row lock would then work on a snapshot taken before the other run
@@ -201,6 +201,11 @@ class ProductProduct(models.Model):
     def _check_backorder_cap(self, extra_qty=0):
         """Refuse open positions beyond the product's cap (0 = no cap), counting
         ``extra_qty`` more pieces about to be queued."""
+        capped = self.filtered(lambda product: product.backorder_cap > 0)
+        if capped:
+            # Two customers queueing at once would each see room for their own
+            # pieces: the second has to start again and count the first's.
+            capped._backorder_lock()
         room = self._backorder_cap_room()
         for product in self:
             if room[product.id] is not None and extra_qty > room[product.id]:
