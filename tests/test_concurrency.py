@@ -1,4 +1,5 @@
-"""Concurrent stock arrivals never over-assign (SPEC invariants 1 and 2).
+"""Concurrent stock arrivals never over-assign (SPEC invariants 1 and 2), and
+customers queueing at once stay within a product's cap.
 
 Odoo runs each request in a REPEATABLE READ transaction: a transaction sees the
 database as it was at its first statement. Two receipts validated at the same
