@@ -204,3 +204,28 @@ def test_two_customers_queueing_at_once_keep_within_the_cap(registry):
             [("product_id", "=", created["product"])])))
     assert len(refused) == 1
     assert sum(queued.values()) == 2 and refused[0] not in queued
+
+
+def test_one_customer_queueing_twice_at_once_raises_one_position(registry):
+    # Two basket requests of the same customer (two tabs, a double click).
+    created = {}
+
+    def make_part_and_customer(env):
+        tag = uuid.uuid4().hex[:8]
+        created["product"] = env["product.product"].create({
+            "name": "Double-click part %s" % tag, "type": "product"}).id
+        created["customer"] = env["res.partner"].create({
+            "name": "Double-click garage %s" % tag, "is_company": True}).id
+    in_transaction(registry, make_part_and_customer)
+
+    def queue_one(env):
+        env["backorder.position"]._queue_for(
+            env["res.partner"].browse(created["customer"]),
+            env["product.product"].browse(created["product"]), 1)
+
+    concurrently(registry, queue_one, queue_one)
+
+    requested = []
+    in_transaction(registry, lambda env: requested.extend(env["backorder.position"].search(
+        [("product_id", "=", created["product"])]).mapped("product_qty")))
+    assert requested == [2]

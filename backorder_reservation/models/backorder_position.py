@@ -228,6 +228,10 @@ class BackorderPosition(models.Model):
         the company of ``values`` (default: :meth:`_backorder_company`), or open
         one. Returns the position."""
         company_id = values.get("company_id") or self._backorder_company().id
+        # Two requests of the same customer at once (two tabs, a double click)
+        # would each open a position: the second has to start again and raise
+        # the first's.
+        product._backorder_lock()
         position = self.search([
             ("partner_id", "=", partner.commercial_partner_id.id),
             ("product_id", "=", product.id), ("state", "in", OPEN_STATES),
