@@ -21,7 +21,7 @@ import uuid
 from psycopg2 import OperationalError
 
 import odoo
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
 from odoo.addons.backorder_reservation.tests.common import validate_receipt
@@ -229,3 +229,34 @@ def test_one_customer_queueing_twice_at_once_raises_one_position(registry):
     in_transaction(registry, lambda env: requested.extend(env["backorder.position"].search(
         [("product_id", "=", created["product"])]).mapped("product_qty")))
     assert requested == [2]
+
+
+def test_plus_one_twice_at_once_moves_one_held_piece(registry):
+    created = {}
+
+    def make_held_piece_and_cart(env):
+        product_id, [position_id] = make_queue(env, [1])
+        validate_receipt(env, env["product.product"].browse(product_id), 1)
+        position = env["backorder.position"].browse(position_id)
+        assert position.qty_assigned == 1
+        created["position"] = position_id
+        created["cart"] = env["sale.order"].create({
+            "partner_id": position.partner_id.id,
+            "pricelist_id": env.ref("product.list0").id}).id
+    in_transaction(registry, make_held_piece_and_cart)
+    refused = []
+
+    def plus_one(env):
+        try:
+            with env.cr.savepoint():
+                env["backorder.position"].browse(created["position"]).action_move_one_to_cart(
+                    env["sale.order"].browse(created["cart"]))
+        except UserError:
+            refused.append(True)
+
+    concurrently(registry, plus_one, plus_one)
+
+    in_cart = []
+    in_transaction(registry, lambda env: in_cart.extend(
+        env["sale.order"].browse(created["cart"]).order_line.mapped("product_uom_qty")))
+    assert sum(in_cart) == 1 and len(refused) == 1
