@@ -155,10 +155,10 @@ class WebsiteSaleBackorder(WebsiteSale):
         if not shown:
             return values
         stocked = variants.browse([variant.id for _info, variant in shown])
-        room = stocked._backorder_cap_room()
+        queue_open = stocked._backorder_queue_open()
         free = stocked._backorder_free_qty()
         for stock_info, variant in shown:
-            if variant.backorder_allowed and (room[variant.id] is None or room[variant.id] > 0):
+            if queue_open[variant.id]:
                 stock_info["inventory_availability"] = "never"
             else:
                 stock_info["virtual_available"] = min(

@@ -198,6 +198,15 @@ class ProductProduct(models.Model):
         return room
 
     @api.multi
+    def _backorder_queue_open(self):
+        """{product id: whether customers may still queue pieces of it}:
+        backorders allowed and room left under the cap."""
+        room = self._backorder_cap_room()
+        return {product.id: product.backorder_allowed
+                and (room[product.id] is None or room[product.id] > 0)
+                for product in self}
+
+    @api.multi
     def _check_backorder_cap(self, extra_qty=0):
         """Refuse open positions beyond the product's cap (0 = no cap), counting
         ``extra_qty`` more pieces about to be queued."""
@@ -245,8 +254,7 @@ class ProductProduct(models.Model):
             level = "low"
         else:
             level = "full"
-        room = product._backorder_cap_room()[product.id]
-        possible = product.backorder_allowed and (room is None or room > 0)
+        possible = product._backorder_queue_open()[product.id]
         blocked = False
         if not free and not product.backorder_allowed:
             blocked = _("Out of stock. This part cannot be backordered.")
