@@ -4,6 +4,9 @@
 page lists the customer's positions with their "+1" buttons, and what a visitor
 chose on backorder before logging in is queued after login."""
 import math
+import re
+
+from werkzeug.urls import url_encode
 
 from odoo import _, http
 from odoo.exceptions import UserError, ValidationError
@@ -20,16 +23,33 @@ MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
 # More pieces than a web shop customer orders at once; far below the integer
 # columns' limit.
 MAX_QUANTITY = 100000
+# ASCII digits only: Python's int() and float() also read "4_5", " 45 " and
+# other scripts' digits ("\u0664\u0665"), which the ORM and PostgreSQL do not.
+RECORD_ID_TEXT = re.compile(r"[0-9]{1,10}\Z")
+QUANTITY_TEXT = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?\Z")
+# website_sale's names of the untracked attributes a basket form posts:
+# attribute-<product id>-<attribute id> = <attribute value id>.
+ATTRIBUTE_KEY = re.compile(r"attribute-[0-9]{1,10}-[0-9]{1,10}\Z")
+# The shop's filters and sort order in its query string: attrib=<attribute id>-
+# <value id>, order=<field> [asc|desc].
+SHOP_ATTRIB = re.compile(r"[0-9]{1,10}-[0-9]{1,10}\Z")
+SHOP_ORDER = re.compile(r"([a-z_][a-z0-9_]*)( (asc|desc))?\Z")
 
 
 def parse_quantity(value, allow_zero=False):
     """The whole number of pieces in ``value`` (a form or JSON value), or
     ValueError with the message the customer sees."""
+    if isinstance(value, bool) or not (
+            isinstance(value, (int, float))
+            or isinstance(value, str) and QUANTITY_TEXT.match(value)):
+        raise ValueError(_("The quantity must be a number."))
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(_("The quantity must be a number."))
-    if not math.isfinite(number):
+    except OverflowError:  # an integer of hundreds of digits
+        number = math.inf
+    # An infinite float was sent as such (JSON's Infinity); a text or an
+    # integer too large for a float is just too many pieces.
+    if math.isnan(number) or math.isinf(number) and isinstance(value, float):
         raise ValueError(_("The quantity must be a number."))
     if number > MAX_QUANTITY:
         raise ValueError(_("The quantity can be at most %d.") % MAX_QUANTITY)
@@ -42,12 +62,22 @@ def parse_quantity(value, allow_zero=False):
 
 
 def parse_record_id(value):
-    """The database id in ``value``, or None when it cannot be one."""
-    try:
+    """The database id in ``value`` (a JSON integer, or a text of ASCII digits),
+    or None when it cannot be one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        record_id = value
+    elif isinstance(value, str) and RECORD_ID_TEXT.match(value):
         record_id = int(value)
-    except (TypeError, ValueError):
+    else:
         return None
     return record_id if 0 < record_id <= MAX_RECORD_ID else None
+
+
+def is_given(value):
+    """Whether a basket parameter was sent: forms send "" for an empty field."""
+    return not (value is None or value is False or value == "")
 
 
 def flash(message):
@@ -80,44 +110,78 @@ class WebsiteBackorderLogin(Website):
 
 class WebsiteSaleBackorder(WebsiteSale):
 
-    def _backorder_check_cart_input(self, product_id, add_qty=None, set_qty=None):
-        """The message that refuses this basket change, or None. Refused: an
-        unknown product or one not sold on the website, and quantities that are
-        not whole numbers, or not at least 1 (a set quantity may be 0: remove)."""
+    def _backorder_shop_product(self, product_id):
+        """The variant of id ``product_id`` if the shop sells it (active, its
+        template active, sold and published), as superuser; else an empty set."""
         product_id = parse_record_id(product_id)
-        product = product_id and request.env["product.product"].sudo().browse(
-            product_id).exists()
-        if not product or not product.sale_ok or not product.website_published:
-            return _("This product does not exist or is not sold in the shop.")
+        product = request.env["product.product"].sudo().browse(product_id or []).exists()
+        if (product and product.active and product.product_tmpl_id.active
+                and product.sale_ok and product.website_published):
+            return product
+        return product.browse()
+
+    def _backorder_cart_input(self, product_id, line_id=None, add_qty=None, set_qty=None,
+                              attributes=None):
+        """This basket change as website_sale is to get it: (values, None), or
+        (None, the message that refuses it).
+
+        ``values``: ``product_id`` and ``line_id`` as ids (``line_id`` None when
+        not sent), ``add_qty`` and ``set_qty`` as whole numbers (None when not
+        sent). Refused: a product the shop does not sell, a line id that cannot
+        be one, quantities that are not whole numbers (a set quantity may be 0,
+        which removes the line; an added one is at least 1) and options that are
+        not the product's. Every value sent is checked, not only the one
+        website_sale would use: it reads a set quantity of 0 as "not set" and
+        then uses the quantity added."""
+        product = self._backorder_shop_product(product_id)
+        if not product:
+            return None, _("This product does not exist or is not sold in the shop.")
+        values = {"product_id": product.id, "line_id": None, "add_qty": None,
+                  "set_qty": None}
+        if is_given(line_id):
+            values["line_id"] = parse_record_id(line_id)
+            if not values["line_id"]:
+                return None, _("This cart line does not exist.")
         try:
-            if set_qty not in (None, "", False):
-                parse_quantity(set_qty, allow_zero=True)
-            else:
-                parse_quantity(1 if add_qty is None else add_qty)
+            if is_given(set_qty):
+                values["set_qty"] = parse_quantity(set_qty, allow_zero=True)
+            if is_given(add_qty):
+                values["add_qty"] = parse_quantity(add_qty)
         except ValueError as error:
-            return str(error)
-        return None
+            return None, str(error)
+        options = product.product_tmpl_id.attribute_line_ids.mapped("value_ids").ids
+        for key, value in (attributes or {}).items():
+            if not ATTRIBUTE_KEY.match(key) or parse_record_id(value) not in options:
+                return None, _("This option does not exist for %s.") % product.display_name
+        return values, None
 
     @http.route(csrf=True)
-    def cart_update(self, product_id, add_qty=1, set_qty=0, **kw):
+    def cart_update(self, product_id=None, add_qty=1, set_qty=0, **kw):
         # CSRF is on: the basket creates backorder positions, whose expiry costs
         # the customer reputation, so no other site may post to it.
-        error = self._backorder_check_cart_input(product_id, add_qty, set_qty or None)
+        values, error = self._backorder_cart_input(
+            product_id, add_qty=add_qty, set_qty=set_qty,
+            attributes=self._filter_attributes(**kw))
         if error:
             flash(error)
             return request.redirect("/shop/cart")
+        if values["add_qty"] is None and not values["set_qty"]:
+            values["add_qty"] = 1  # an empty quantity field adds one, as in website_sale
         return super(WebsiteSaleBackorder, self).cart_update(
-            product_id, add_qty=add_qty, set_qty=set_qty, **kw)
+            values["product_id"], add_qty=values["add_qty"] or 0,
+            set_qty=values["set_qty"] or 0, **kw)
 
     @http.route()
-    def cart_update_json(self, product_id, line_id=None, add_qty=None, set_qty=None,
-                         display=True):
-        error = self._backorder_check_cart_input(product_id, add_qty, set_qty)
+    def cart_update_json(self, product_id=None, line_id=None, add_qty=None, set_qty=None,
+                         display=True, **kw):
+        # Parameters website_sale does not know (**kw) are ignored, as the form
+        # route does, instead of failing the call.
+        values, error = self._backorder_cart_input(product_id, line_id, add_qty, set_qty)
         if error:
             return self._backorder_refuse_json(error, line_id, display)
         return super(WebsiteSaleBackorder, self).cart_update_json(
-            product_id, line_id=line_id, add_qty=add_qty, set_qty=set_qty,
-            display=display)
+            values["product_id"], line_id=values["line_id"], add_qty=values["add_qty"],
+            set_qty=values["set_qty"], display=display)
 
     def _backorder_refuse_json(self, error, line_id, display):
         """The answer to a refused JSON basket change: the warning, and the cart
@@ -165,8 +229,33 @@ class WebsiteSaleBackorder(WebsiteSale):
                     stock_info["virtual_available"], max(free[variant.id], 0))
         return values
 
+    def _backorder_bad_shop_args(self):
+        """The query parameters of this shop page that website_sale would fail
+        on (HTTP 500): ``attrib`` not of the form <attribute id>-<value id>,
+        ``category`` and ``page`` not ids, an ``order`` that is not a field of
+        products with an optional direction."""
+        args = request.httprequest.args
+        bad = [name for name in ("category", "page")
+               if name in args and not RECORD_ID_TEXT.match(args[name])]
+        if any(not SHOP_ATTRIB.match(value) for value in args.getlist("attrib") if value):
+            bad.append("attrib")
+        order = args.get("order")
+        if order is not None:
+            match = SHOP_ORDER.match(order)
+            if not match or match.group(1) not in request.env["product.template"]._fields:
+                bad.append("order")
+        return bad
+
     @http.route()
     def shop(self, page=0, category=None, search="", ppg=False, **post):
+        bad = self._backorder_bad_shop_args()
+        if bad:
+            # The same page without what cannot be read, as a link would give it.
+            args = request.httprequest.args.copy()
+            for name in bad:
+                args.poplist(name)
+            return request.redirect(request.httprequest.path + (
+                "?" + url_encode(args) if args else ""))
         response = super(WebsiteSaleBackorder, self).shop(
             page=page, category=category, search=search, ppg=ppg, **post)
         products = getattr(response, "qcontext", {}).get("products")

@@ -55,6 +55,7 @@ class BackorderPortal(CustomerPortal):
             "closed": {"label": _("Closed"),
                        "domain": [("state", "not in", OPEN_STATES)]},
         }
+        page = parse_record_id(page) or 1  # "?page=" of a hand-made link
         sortby = sortby if sortby in searchbar_sortings else "date"
         filterby = filterby if filterby in searchbar_filters else "open"
         domain = self._backorder_domain() + searchbar_filters[filterby]["domain"]
