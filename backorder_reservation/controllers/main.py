@@ -15,14 +15,12 @@ from odoo.http import request
 from odoo.addons.website.controllers.main import Website
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
+from ..models.backorder_position import MAX_POSITION_QTY as MAX_QUANTITY
 from ..models.sale_order import PENDING_SESSION_KEY
 
 # Session key of the messages the next cart page shows (after a redirect).
 MESSAGES_SESSION_KEY = "backorder_messages"
 MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
-# More pieces than a web shop customer orders at once; far below the integer
-# columns' limit.
-MAX_QUANTITY = 100000
 # ASCII digits only: Python's int() and float() also read "4_5", " 45 " and
 # other scripts' digits ("\u0664\u0665"), which the ORM and PostgreSQL do not.
 RECORD_ID_TEXT = re.compile(r"[0-9]{1,10}\Z")

@@ -5,12 +5,23 @@ from datetime import datetime, timedelta
 
 from psycopg2.extras import execute_values
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .. import lifecycle
 
 OPEN_STATES = ("waiting", "assigned")
+# Pieces one position may request: more than a parts customer waits for, far
+# below the integer columns' limit.
+MAX_POSITION_QTY = 100000
+# Kept by the engine alone, which runs as superuser: the state and the pieces
+# follow from the rule and from orders (SPEC invariants 1, 2 and 4). Staff
+# change them through the position's actions, which log what they do.
+ENGINE_FIELDS = frozenset([
+    "state", "qty_assigned", "qty_done", "qty_need", "date_assigned", "date_expiry",
+    "date_closed", "notify_only", "notification_count", "date_last_notification",
+    "assignment_notice_pending",
+])
 HOLD_ENDS_SOON = timedelta(hours=24)
 STATE_SELECTION = [
     ("waiting", "Waiting"),
@@ -47,14 +58,14 @@ class BackorderPosition(models.Model):
         track_visibility="onchange",
         help="Pieces the customer asked for.")
     qty_assigned = fields.Integer(
-        string="Assigned", readonly=True, default=0,
+        string="Assigned", readonly=True, default=0, copy=False,
         help="Pieces set aside for this position and not bought yet, "
              "including pieces moved into the customer's cart.")
     qty_done = fields.Integer(
-        string="Bought", readonly=True, default=0,
+        string="Bought", readonly=True, default=0, copy=False,
         help="Pieces bought through confirmed orders.")
     qty_need = fields.Integer(
-        string="Need", compute="_compute_qty_need", store=True,
+        string="Need", compute="_compute_qty_need", store=True, copy=False,
         help="Requested - assigned - bought: what the position still waits for.")
     state = fields.Selection(
         STATE_SELECTION, string="Status", required=True, default="waiting",
@@ -182,6 +193,12 @@ class BackorderPosition(models.Model):
                         position.partner_id.commercial_partner_id.display_name,
                         position.partner_id.display_name))
 
+    @api.constrains("product_qty")
+    def _check_product_qty(self):
+        if any(position.product_qty > MAX_POSITION_QTY for position in self):
+            raise ValidationError(_(
+                "A backorder position holds at most %d pieces.") % MAX_POSITION_QTY)
+
     @api.constrains("product_id")
     def _check_product_accepts_backorders(self):
         for position in self:
@@ -190,7 +207,22 @@ class BackorderPosition(models.Model):
                     _("%s cannot be backordered.") % position.product_id.display_name)
 
     @api.model
+    def _check_engine_fields(self, vals, create=False):
+        """Refuse ``vals`` that set what only the engine may set, unless the
+        engine (superuser) writes them. A new position may be given what every
+        new position has (waiting, nothing held): a copy or an import does."""
+        touched = {name for name in ENGINE_FIELDS.intersection(vals)
+                   if not create or vals[name] not in (False, 0, None, "waiting")}
+        if touched and self.env.uid != SUPERUSER_ID:
+            labels = sorted(self._fields[name].string for name in touched)
+            raise UserError(_(
+                "%s of a backorder position follow from the assignment rule and "
+                "from orders and cannot be set by hand. Use the position's "
+                "actions (Cancel, Extend Hold, Re-run Assignment).") % ", ".join(labels))
+
+    @api.model
     def create(self, vals):
+        self._check_engine_fields(vals, create=True)
         if vals.get("partner_id"):
             # Contacts of a company share its positions (SPEC: commercial partner).
             vals["partner_id"] = self.env["res.partner"].browse(
@@ -210,6 +242,7 @@ class BackorderPosition(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_engine_fields(vals)
         result = super(BackorderPosition, self).write(vals)
         if "product_qty" in vals:
             self.mapped("product_id")._check_backorder_cap()
@@ -287,8 +320,8 @@ class BackorderPosition(models.Model):
             lambda p: not p.notify_only and p.partner_id not in eligible)
         now_eligible = self.filtered(
             lambda p: p.notify_only and p.partner_id in eligible)
-        now_notify_only.write({"notify_only": True})
-        now_eligible.write({"notify_only": False})
+        now_notify_only.sudo().write({"notify_only": True})
+        now_eligible.sudo().write({"notify_only": False})
         return eligible
 
     # ------------------------------------------------------------ assignment
@@ -366,7 +399,7 @@ class BackorderPosition(models.Model):
         now = fields.Datetime.now()
         products = self.mapped("product_id")
         released = any(position.qty_assigned for position in self)
-        self.write({
+        self.sudo().write({
             "state": state, "qty_assigned": 0, "date_closed": now,
             "assignment_notice_pending": False,
         })
@@ -388,7 +421,7 @@ class BackorderPosition(models.Model):
                 vals.update(state="done", date_closed=fields.Datetime.now())
             else:
                 vals.update(state="waiting", date_expiry=False)
-        self.write(vals)
+        self.sudo().write(vals)
         self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
             qty, order.name, dict(STATE_SELECTION)[self.state]))
 
@@ -400,7 +433,7 @@ class BackorderPosition(models.Model):
         if not vals["qty_assigned"]:
             vals.update(state="waiting", date_expiry=False,
                         assignment_notice_pending=False)
-        self.write(vals)
+        self.sudo().write(vals)
         self.message_post(body=_(
             "%d held piece(s) released: the stock on hand fell below what was "
             "held. The position keeps its place in the queue.") % qty)
@@ -538,7 +571,7 @@ class BackorderPosition(models.Model):
     def _cron_send_assignment_notices(self):
         pending = self.search([("assignment_notice_pending", "=", True)])
         pending._send_mail("backorder_reservation.mail_template_position_assigned")
-        pending.write({"assignment_notice_pending": False})
+        pending.sudo().write({"assignment_notice_pending": False})
 
     @api.model
     def _cron_notify_only(self):
@@ -565,7 +598,7 @@ class BackorderPosition(models.Model):
                 settings))
         # One write per e-mail number, one insert for all the chatter notes.
         for count in set(to_notify.mapped("notification_count")):
-            to_notify.filtered(lambda p: p.notification_count == count).write({
+            to_notify.filtered(lambda p: p.notification_count == count).sudo().write({
                 "notification_count": count + 1,
                 "date_last_notification": fields.Datetime.to_string(now_dt),
             })

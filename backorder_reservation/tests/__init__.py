@@ -19,3 +19,4 @@ from . import test_preorder
 from . import test_multi_company
 from . import test_payment_pending
 from . import test_dashboard
+from . import test_engine_fields

@@ -21,12 +21,25 @@ class TestHoldExtension(BackorderCase):
             cls.product, [(customer, 2), (waiting_customer, 5)])
         cls._receive(cls.product, 3)
 
-    def _extend(self, positions, days, reason="Customer on holiday"):
+    def _extend(self, positions, days, reason="Customer on holiday", notify=False):
         deadline = fields.Datetime.from_string(self.held.date_expiry) + timedelta(days=days)
         return self.env["backorder.hold.extension"].with_context(
             active_ids=positions.ids).create({
                 "date_expiry": fields.Datetime.to_string(deadline), "reason": reason,
+                "notify_customer": notify,
             }).action_extend(), fields.Datetime.to_string(deadline)
+
+    def test_the_reason_stays_internal_unless_staff_tell_the_customer(self):
+        _result, deadline = self._extend(self.held, 3, "Credit check of Mr <b>X</b>")
+        history = self.held._customer_history()
+        self.assertTrue(any(deadline in message.body for message in history))
+        self.assertFalse(any("Credit check" in message.body for message in history))
+        note = self.held.message_ids.filtered(lambda m: "Credit check" in m.body)
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertIn("&lt;b&gt;X", note.body)  # plain text, not markup
+        self._extend(self.held, 4, "Parts held at customs, sorry", notify=True)
+        told = self.held._customer_history().filtered(lambda m: "customs" in m.body)
+        self.assertEqual(told.partner_ids, self.held.partner_id)
 
     def test_later_date_is_set_and_the_reason_logged(self):
         self.assertEqual(self.held.state, "assigned")

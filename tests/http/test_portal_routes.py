@@ -82,3 +82,25 @@ def test_visitors_are_sent_to_the_login_page(shop):
     for path in ("/my/backorders", "/my/backorders/1"):
         response = client.get(shop.url + path)
         assert response.url.split("?")[0].endswith("/web/login"), path
+
+
+def test_staff_reason_for_a_longer_hold_stays_out_of_the_portal(shop):
+    product = shop.product("Clutch cable")
+    login, partner = shop.customer()
+    position_id = queue(shop, partner, product, 1)
+    shop.receive(product, 1)
+
+    def extend(env, date, reason, notify):
+        env["backorder.hold.extension"].with_context(active_ids=[position_id]).create({
+            "date_expiry": date, "reason": reason, "notify_customer": notify,
+        }).action_extend()
+    shop.odoo_env(lambda env: extend(env, "2031-06-01 12:00:00", "Customer owes us money",
+                                     False))
+    client = shop.client(login)
+    page = client.get(shop.url + "/my/backorders/%d" % position_id).text
+    assert "2031-06-01 12:00:00" in page
+    assert "owes us money" not in page
+    shop.odoo_env(lambda env: extend(env, "2031-07-01 12:00:00", "Held at customs, sorry",
+                                     True))
+    assert "Held at customs" in client.get(
+        shop.url + "/my/backorders/%d" % position_id).text
