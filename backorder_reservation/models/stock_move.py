@@ -14,6 +14,16 @@ class StockMove(models.Model):
         super(StockMove, leaving.with_context(backorder_respect_holds=True))._action_assign()
         return super(StockMove, self - leaving)._action_assign()
 
+    def _do_unreserve(self):
+        # Pieces a move gives back (its order or picking cancelled, a reservation
+        # undone) are free stock that waiting positions get at once, rather than
+        # at the next run of the safety net.
+        giving_back = self.filtered(
+            lambda move: move.location_id.usage == "internal" and move.move_line_ids)
+        result = super(StockMove, self)._do_unreserve()
+        giving_back.mapped("product_id").backorder_allocate()
+        return result
+
     def _action_done(self):
         done = super(StockMove, self)._action_done()
         arrived = done.filtered(

@@ -20,3 +20,4 @@ from . import test_multi_company
 from . import test_payment_pending
 from . import test_dashboard
 from . import test_engine_fields
+from . import test_order_cancel
