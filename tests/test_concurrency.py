@@ -7,9 +7,10 @@ moment each start from a snapshot that lacks the other's pieces and holds.
 The second one must fail with a serialization error instead of assigning on a
 stale snapshot, and be retried on a fresh one, as Odoo retries requests and cron
 jobs (``odoo.service.model.execute_cr``). Overlapping receipts already collide on
-quant and position rows; ``product.product._backorder_lock`` also writes the
-product row at the start of every assignment run, so runs that would touch
-disjoint rows collide too.
+quant and position rows; ``product.product._backorder_lock`` also writes a
+row of the addon's own lock table at the start of every assignment run, so runs
+that would touch disjoint rows collide too, while order lines and stock moves of
+the product never wait for it.
 
 These tests commit real data, so they run on the database of the browser tests'
 server (``BACKORDER_HTTP_DB``, a copy made by setup/test.sh), never on the
@@ -260,3 +261,45 @@ def test_plus_one_twice_at_once_moves_one_held_piece(registry):
     in_transaction(registry, lambda env: in_cart.extend(
         env["sale.order"].browse(created["cart"]).order_line.mapped("product_uom_qty")))
     assert sum(in_cart) == 1 and len(refused) == 1
+
+
+def test_orders_and_moves_of_a_product_do_not_wait_for_its_assignment_run(registry):
+    created = {}
+
+    def make_held_stock(env):
+        created["product"], created["positions"] = make_queue(env, [2])
+        validate_receipt(env, env["product.product"].browse(created["product"]), 5)
+        created["buyer"] = env["res.partner"].create({
+            "name": "Walk-in buyer %s" % uuid.uuid4().hex[:8], "is_company": True}).id
+    in_transaction(registry, make_held_stock)
+    run_open, order_done = threading.Event(), threading.Event()
+
+    def assignment_run(env):
+        env["product.product"].browse(created["product"]).backorder_allocate()
+        run_open.set()
+        # The run keeps its locks until the order below is through.
+        assert order_done.wait(BARRIER_TIMEOUT)
+
+    def order_of_three(env):
+        assert run_open.wait(BARRIER_TIMEOUT)
+        # Waiting on the run would block until it ends: fail fast instead.
+        env.cr.execute("SET LOCAL lock_timeout = '5s'")
+        product = env["product.product"].browse(created["product"])
+        order = env["sale.order"].create({
+            "partner_id": created["buyer"],
+            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 3,
+                                   "name": product.name, "price_unit": 1.0})],
+        })
+        order.action_confirm()
+        created["reserved"] = order.picking_ids.mapped("move_lines.reserved_availability")
+        order_done.set()
+
+    run = threading.Thread(target=lambda: created.update(
+        run_retries=in_transaction(registry, assignment_run)))
+    run.start()
+    created["order_retries"] = in_transaction(registry, order_of_three)
+    run.join(BARRIER_TIMEOUT * 2)
+    assert created["order_retries"] == 0 and created["run_retries"] == 0
+    assert created["reserved"] == [3.0]  # 5 on hand, 2 held
+    on_hand, positions = state_of(registry, created["product"], created["positions"])
+    assert_invariants(on_hand, positions)

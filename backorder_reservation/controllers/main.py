@@ -305,6 +305,10 @@ class WebsiteSaleBackorder(WebsiteSale):
         if not position:
             flash(_("This backorder position does not exist or is not yours."))
             return request.redirect("/shop/cart")
+        # Before the cart is looked up: a second "+1" at the same moment (a
+        # double click, two tabs) would make a second cart and move a second
+        # piece; it has to start again and find the first one's cart.
+        position._lock_customer_cart()
         order = request.website.sale_get_order(force_create=True)
         if order.state != "draft":
             request.website.sale_reset()

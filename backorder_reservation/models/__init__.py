@@ -1,3 +1,4 @@
+from . import backorder_lock
 from . import backorder_position
 from . import product_template
 from . import product_product

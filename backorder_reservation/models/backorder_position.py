@@ -263,8 +263,9 @@ class BackorderPosition(models.Model):
         company_id = values.get("company_id") or self._backorder_company().id
         # Two requests of the same customer at once (two tabs, a double click)
         # would each open a position: the second has to start again and raise
-        # the first's.
-        product._backorder_lock()
+        # the first's. Other customers queueing the part do not wait.
+        self.env["backorder.lock"]._acquire(
+            ["queue:%d:%d" % (partner.commercial_partner_id.id, product.id)])
         position = self.search([
             ("partner_id", "=", partner.commercial_partner_id.id),
             ("product_id", "=", product.id), ("state", "in", OPEN_STATES),
@@ -494,6 +495,13 @@ class BackorderPosition(models.Model):
             if position.state == "assigned" else 0
             for position in self
         }
+
+    @api.multi
+    def _lock_customer_cart(self):
+        """Serialize the "+1" clicks of these positions' customers (see
+        ``backorder.lock``): each finds the cart the one before made."""
+        self.env["backorder.lock"]._acquire(
+            ["cart:%d" % partner_id for partner_id in self.mapped("partner_id").ids])
 
     @api.multi
     def action_move_one_to_cart(self, order):

@@ -14,10 +14,6 @@ from .backorder_position import OPEN_STATES
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
-    backorder_allocation_date = fields.Datetime(
-        string="Last Backorder Assignment", readonly=True, copy=False,
-        help="Last run of the assignment rule for this product. Each run writes "
-             "it first, which serializes concurrent runs for the same product.")
     backorder_position_ids = fields.One2many(
         "backorder.position", "product_id", string="Backorder Positions")
 
@@ -113,22 +109,10 @@ class ProductProduct(models.Model):
 
     @api.multi
     def _backorder_lock(self):
-        """Serialize assignment runs and cap checks per product.
-
-        Odoo runs transactions in REPEATABLE READ: a run that merely waited for a
-        row lock would then work on a snapshot taken before the other run
-        committed and could assign the same pieces twice. Writing the row makes
-        the second run fail with a serialization error instead, and Odoo retries
-        the request or cron job on a fresh snapshot. Rows are locked in id order
-        so that two runs over several products cannot deadlock.
-        """
-        self.env.cr.execute("""
-            SELECT id FROM product_product WHERE id IN %s ORDER BY id FOR UPDATE
-        """, (tuple(self.ids),))
-        self.env.cr.execute("""
-            UPDATE product_product SET backorder_allocation_date = %s WHERE id IN %s
-        """, (fields.Datetime.now(), tuple(self.ids)))
-        self.invalidate_cache(["backorder_allocation_date"], self.ids)
+        """Serialize assignment runs and cap checks per product (see
+        ``backorder.lock``); sales and moves of the products do not take part."""
+        self.env["backorder.lock"]._acquire(
+            ["product:%d" % product_id for product_id in self.ids])
 
     @api.model
     def _backorder_company(self):
