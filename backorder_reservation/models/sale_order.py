@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from .backorder_position import MAX_POSITION_QTY
 from .sale_order_line import whole_pieces
 
 # Session key of the quantities a visitor wanted on backorder before logging in:
@@ -157,7 +158,11 @@ class SaleOrder(models.Model):
             # Kept in the visitor's session and queued once they log in.
             if request and getattr(request, "session", None) is not None:
                 pending = dict(request.session.get(PENDING_SESSION_KEY) or {})
-                pending[str(product.id)] = pending.get(str(product.id), 0) + qty
+                wanted = pending.get(str(product.id), 0) + qty
+                if wanted > MAX_POSITION_QTY:
+                    return _("Only the quantity in stock was added: a backorder "
+                             "position holds at most %d pieces.") % MAX_POSITION_QTY
+                pending[str(product.id)] = wanted
                 request.session[PENDING_SESSION_KEY] = pending
             return _("Only the quantity in stock was added: log in or sign up to "
                      "put the missing %d piece(s) of %s on backorder.") % (

@@ -304,6 +304,24 @@ def test_a_visitor_refused_before_login_logs_in_normally(shop):
     assert shop.positions(product_id=product) == []
 
 
+def test_a_visitor_cannot_pile_up_more_than_a_position_holds(shop):
+    product = shop.product("Hostile pile part")
+    login, _partner = shop.customer("Hostile piler")
+    client = shop.client()
+    token = csrf_token(client.get(shop.url + "/shop").text)
+    for add_qty, words in (("100000", "log in or sign up"), ("1", AT_MOST)):
+        response = client.post(shop.url + "/shop/cart/update", data={
+            "product_id": product, "add_qty": add_qty, "csrf_token": token})
+        assert words in response.text
+    page = client.get(shop.url + "/web/login")
+    response = client.post(shop.url + "/web/login", data={
+        "login": login, "password": login, "redirect": "/shop/cart",
+        "csrf_token": csrf_token(page.text)})
+    assert response.status_code == 200
+    assert [p[1:] for p in shop.positions(product_id=product)] == [
+        (100000, 0, 0, "waiting")]
+
+
 def test_json_basket_ignores_parameters_it_does_not_know(shop, world):
     client, _token = world["clients"]["customer"]
     product = shop.product("Hostile extra-parameter part", stock=3)
