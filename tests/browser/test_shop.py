@@ -21,3 +21,30 @@ def test_shop_has_its_stylesheet(odoo_server, browser):
     header = browser.find_element(By.CSS_SELECTOR, "header .navbar")
     assert header.value_of_css_property("display") != "inline"
     assert header.value_of_css_property("min-height") not in ("", "0px", "auto")
+
+
+def test_a_form_sent_too_late_says_so_and_leads_back(shop, odoo_server, browser,
+                                                      artifacts_dir):
+    """A product page left open until its form's token ran out (here: a token
+    that is not valid) gets a page saying the form expired, with a way back."""
+    from _browser import log_in, wait_for
+
+    product = shop.product("Expired-form filter", stock=2)
+    template_id = shop.odoo_env(
+        lambda env: env["product.product"].browse(product).product_tmpl_id.id)
+    page = "/shop/product/%d" % template_id
+    login, _partner = shop.customer("Expired-form garage")
+    log_in(browser, odoo_server, login, page)
+    browser.execute_script(
+        "document.querySelector('form[action=\"/shop/cart/update\"] "
+        "input[name=csrf_token]').value = 'expired';")
+    wait_for(browser, "#add_to_cart", clickable=True).click()
+    back = wait_for(browser, ".o_backorder_form_expired_back")
+    browser.save_screenshot(os.path.join(artifacts_dir, "shop-form-expired.png"))
+    assert "This form has expired" in browser.page_source
+    assert shop.positions(product_id=product) == []
+    back.click()
+    wait_for(browser, "#add_to_cart")
+    # The product page, under the name Odoo gives it (/shop/product/<slug>-<id>).
+    assert "/shop/product/" in browser.current_url
+    assert browser.current_url.endswith("-%d" % template_id)
