@@ -5,23 +5,10 @@ so the browser's commits never meet pytest-odoo's rolled-back transactions) and
 passes it in BACKORDER_HTTP_DB with the Odoo configuration in BACKORDER_ODOO_CONF.
 """
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ARTIFACTS = os.path.join(ROOT, "artifacts")
-SERVER_START_TIMEOUT = 180  # the first request compiles the website's assets
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from _server import ARTIFACTS, ServerFailed, start_odoo, stop_odoo
 
 
 def _required_env(name):
@@ -41,45 +28,16 @@ def artifacts_dir():
 @pytest.fixture(scope="session")
 def odoo_server():
     """Base URL of an Odoo server started for this test session, stopped after it."""
-    conf = _required_env("BACKORDER_ODOO_CONF")
-    database = _required_env("BACKORDER_HTTP_DB")
-    port = _free_port()
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    log_path = os.path.join(ARTIFACTS, "odoo-http.log")
-    env = dict(os.environ, TZ="UTC",
-               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
-    process = subprocess.Popen(
-        [sys.executable, os.path.join(ROOT, "setup", "odoo-bin"), "-c", conf,
-         "-d", database, "--db-filter=^%s$" % database, "--http-port=%d" % port,
-         "--max-cron-threads=0", "--log-level=warn", "--logfile=%s" % log_path],
-        env=env)
-    url = "http://127.0.0.1:%d" % port
     try:
-        _wait_until_serving(url + "/web/login", process, log_path)
+        process, url = start_odoo(
+            _required_env("BACKORDER_ODOO_CONF"), _required_env("BACKORDER_HTTP_DB"),
+            os.path.join(ARTIFACTS, "odoo-http.log"))
+    except ServerFailed as error:
+        pytest.fail(str(error))
+    try:
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _wait_until_serving(url, process, log_path):
-    deadline = time.time() + SERVER_START_TIMEOUT
-    while time.time() < deadline:
-        if process.poll() is not None:
-            pytest.fail("Odoo exited with %s, see %s" % (process.returncode, log_path))
-        try:
-            # One request at a time, however long it takes: a request given up
-            # while Odoo still loads its registry would make a second thread
-            # load it concurrently, and that import race breaks the registry.
-            with urllib.request.urlopen(url, timeout=max(deadline - time.time(), 1)) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail("Odoo did not answer %s within %ss" % (url, SERVER_START_TIMEOUT))
+        stop_odoo(process)
 
 
 @pytest.fixture(scope="session")

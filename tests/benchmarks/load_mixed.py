@@ -1,0 +1,254 @@
+"""A mixed load on Odoo's prefork server (2 HTTP workers), counting deadlocks,
+retries and HTTP 500s, then checking SPEC's invariants.
+
+Usage, from the repository root (sets up the test database like the tests)::
+
+    setup/test.sh tests/benchmarks/load_mixed.py -s
+
+Customers use the shop over HTTP (basket requests of parts in and out of stock,
+"+1" on the cart page); staff use XML-RPC as admin (stock arriving through
+"Update Quantity", backend orders confirmed, customers' carts confirmed, orders
+and positions cancelled). CLIENTS threads send OPERATIONS operations in all, in
+a seeded random mix. Odoo logs every retry of a request that failed with a
+serialization error or a deadlock ("<error>, retry <n>/5"); the script reads
+the server's log and prints how many requests needed how many attempts.
+
+Goal (issue "Hostile input and parallel clicks"): 0 deadlocks, 0 HTTP 500, no
+request needing more than 2 attempts, every invariant kept. It prints figures;
+it is not a timed test. LOAD_OPERATIONS and LOAD_SEED change the run.
+"""
+import collections
+import os
+import random
+import re
+import threading
+import time
+import xmlrpc.client
+
+import pytest
+
+from odoo.service.wsgi_server import RPC_FAULT_CODE_WARNING
+
+from _server import ARTIFACTS, free_port, start_odoo, stop_odoo
+from _shop import Shop, csrf_token
+
+OPERATIONS = int(os.environ.get("LOAD_OPERATIONS", 2700))
+SEED = int(os.environ.get("LOAD_SEED", 11))
+CLIENTS = 4
+CUSTOMERS = 12
+PARTS = 4
+MIX = (("basket", 30), ("plus_one", 20), ("receipt", 12), ("backend_sale", 12),
+       ("confirm_cart", 10), ("cancel_order", 8), ("cancel_position", 8))
+RETRY_LINE = re.compile(r"(\w+), retry (\d)/\d in")
+# The statement that failed, logged by odoo.sql_db before Odoo retries.
+BAD_QUERY = re.compile(r"bad query: b'(?:UPDATE|INSERT INTO|DELETE FROM|SELECT .*? FROM) \"?(\w+)")
+
+
+@pytest.fixture(scope="module")
+def prefork_server():
+    """(URL, log path) of an Odoo with 2 HTTP workers on the test server's
+    database, logging its retries."""
+    log_path = os.path.join(ARTIFACTS, "odoo-load.log")
+    if os.path.exists(log_path):
+        os.remove(log_path)
+    process, url = start_odoo(
+        os.environ["BACKORDER_ODOO_CONF"], os.environ["BACKORDER_HTTP_DB"], log_path,
+        "--workers=2", "--longpolling-port=%d" % free_port(),
+        "--log-handler=odoo.service.model:INFO")
+    try:
+        yield url, log_path
+    finally:
+        stop_odoo(process)
+
+
+class Load(object):
+    """The shop's customers and staff, and what they met."""
+
+    def __init__(self, url, shop, database):
+        self.url = url
+        self.database = database
+        self.parts = [shop.product("Load part %d" % index, stock=stock)
+                      for index, stock in enumerate([0, 0, 3, 6][:PARTS])]
+        self.customers = []
+        for index in range(CUSTOMERS):
+            login, partner = shop.customer("Load garage %d" % index)
+            client = shop.client(login)
+            token = csrf_token(client.get(url + "/shop").text)
+            self.customers.append((client, token, partner))
+        self.counts = collections.Counter()
+        self.lock = threading.Lock()
+        self.admin_uid = xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common").authenticate(
+            database, "admin", "admin", {})
+
+    def count(self, what):
+        with self.lock:
+            self.counts[what] += 1
+
+    def rpc(self, model, method, *args, **kwargs):
+        proxy = xmlrpc.client.ServerProxy(self.url + "/xmlrpc/2/object", allow_none=True)
+        return proxy.execute_kw(self.database, self.admin_uid, "admin", model, method,
+                                list(args), kwargs)
+
+    # ------------------------------------------------------------ operations
+    def basket(self, rng):
+        client, token, _partner = rng.choice(self.customers)
+        response = client.post(self.url + "/shop/cart/update", data={
+            "product_id": rng.choice(self.parts), "add_qty": rng.randint(1, 3),
+            "csrf_token": token})
+        return response.status_code
+
+    def plus_one(self, rng):
+        client, token, _partner = rng.choice(self.customers)
+        page = client.get(self.url + "/shop/cart")
+        if page.status_code != 200:
+            return page.status_code
+        movable = re.findall(r'name="position_id" value="(\d+)"', page.text)
+        if not movable:
+            return 200
+        return client.post(self.url + "/shop/backorder/add_one", data={
+            "position_id": rng.choice(movable), "csrf_token": token}).status_code
+
+    def receipt(self, rng):
+        product = rng.choice(self.parts)
+        wizard = self.rpc("stock.change.product.qty", "create", {"product_id": product})
+        [values] = self.rpc("stock.change.product.qty", "read", [wizard], ["location_id"])
+        [on_hand] = self.rpc("product.product", "read", [product], ["qty_available"],
+                             context={"location": values["location_id"][0]})
+        self.rpc("stock.change.product.qty", "write", [wizard], {
+            "new_quantity": on_hand["qty_available"] + rng.randint(1, 4)})
+        self.rpc("stock.change.product.qty", "change_product_qty", [wizard])
+
+    def backend_sale(self, rng):
+        _client, _token, partner = rng.choice(self.customers)
+        order = self.rpc("sale.order", "create", {
+            "partner_id": partner, "order_line": [(0, 0, {
+                "product_id": rng.choice(self.parts), "product_uom_qty": rng.randint(1, 2)})]})
+        self.rpc("sale.order", "action_confirm", [order])
+
+    def confirm_cart(self, rng):
+        _client, _token, partner = rng.choice(self.customers)
+        carts = self.rpc("sale.order", "search", [
+            ("partner_id", "=", partner), ("state", "=", "draft"),
+            ("order_line", "!=", False)], limit=1)
+        if carts:
+            self.rpc("sale.order", "action_confirm", carts)
+
+    def cancel_order(self, rng):
+        orders = self.rpc("sale.order", "search", [
+            ("partner_id", "in", [partner for _c, _t, partner in self.customers]),
+            ("state", "=", "sale"), ("order_line.product_id", "in", self.parts)])
+        if orders:
+            self.rpc("sale.order", "action_cancel", [rng.choice(orders)])
+
+    def cancel_position(self, rng):
+        positions = self.rpc("backorder.position", "search", [
+            ("product_id", "in", self.parts), ("state", "in", ["waiting", "assigned"])])
+        if positions:
+            self.rpc("backorder.position", "action_cancel", [rng.choice(positions)])
+
+    def run(self, worker, operations):
+        rng = random.Random(SEED * 100 + worker)
+        names = [name for name, weight in MIX for _ in range(weight)]
+        for _index in range(operations):
+            name = rng.choice(names)
+            try:
+                status = getattr(self, name)(rng)
+            except xmlrpc.client.Fault as fault:
+                # A refusal (UserError, ValidationError: Odoo's warning fault
+                # code) is an answer, e.g. cancelling a position another client
+                # closed meanwhile; anything else is a failure.
+                kind = "refused" if fault.faultCode == RPC_FAULT_CODE_WARNING \
+                    else "rpc failure"
+                self.count(kind)
+                if kind == "rpc failure":
+                    self.count("rpc failure: %s" % fault.faultString.strip().splitlines()[-1])
+                continue
+            self.count(name)
+            if status is not None and status >= 500:
+                self.count("HTTP %d" % status)
+
+
+def invariants(odoo_env, parts):
+    """Broken SPEC invariants: [(product, what)]."""
+    def work(env):
+        broken = []
+        for product in env["product.product"].browse(parts):
+            stock = product._backorder_warehouse().lot_stock_id
+            quants = env["stock.quant"].search([
+                ("product_id", "=", product.id), ("location_id", "child_of", stock.id)])
+            on_hand = sum(quants.mapped("quantity"))
+            reserved = sum(quants.mapped("reserved_quantity"))
+            positions = env["backorder.position"].search([("product_id", "=", product.id)])
+            held = sum(positions.filtered(
+                lambda p: p.state in ("waiting", "assigned")).mapped("qty_assigned"))
+            if held > on_hand:
+                broken.append((product.name, "held %s > on hand %s" % (held, on_hand)))
+            if held + reserved > on_hand:
+                broken.append((product.name, "held %s + reserved %s > on hand %s" % (
+                    held, reserved, on_hand)))
+            for position in positions:
+                if position.qty_assigned + position.qty_done > position.product_qty:
+                    broken.append((position.name, "more than requested"))
+                if position.state in ("done", "expired", "removed", "cancelled") \
+                        and position.qty_assigned:
+                    broken.append((position.name, "closed but holding"))
+                if position.state == "waiting" and position.qty_assigned:
+                    broken.append((position.name, "waiting but holding"))
+        return broken
+    return odoo_env(work)
+
+
+def retries_by_table(log_text):
+    """{table: [attempt that failed, for each retry]} from the server's log."""
+    tables = collections.defaultdict(list)
+    table = "?"
+    for line in log_text.splitlines():
+        failed = BAD_QUERY.search(line)
+        if failed:
+            table = failed.group(1)
+        retry = RETRY_LINE.search(line)
+        if retry:
+            tables[table].append(int(retry.group(2)))
+            table = "?"
+    return tables
+
+
+def test_mixed_load(prefork_server, odoo_env):
+    url, log_path = prefork_server
+    load = Load(url, Shop(url, odoo_env), os.environ["BACKORDER_HTTP_DB"])
+    share = OPERATIONS // CLIENTS
+    started = time.time()
+    threads = [threading.Thread(target=load.run, args=(worker, share))
+               for worker in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.time() - started
+    with open(log_path) as log:
+        text = log.read()
+    retries = collections.Counter(
+        (error, int(attempt)) for error, attempt in RETRY_LINE.findall(text))
+    by_table = retries_by_table(text)
+    deadlocks = text.count("deadlock detected") + sum(
+        count for (error, _a), count in retries.items() if error == "DEADLOCK_DETECTED")
+    given_up = text.count("maximum number of tries reached")
+    broken = invariants(odoo_env, load.parts)
+    print("\nmixed load: %d operations from %d clients on 2 workers in %.0f s"
+          % (share * CLIENTS, CLIENTS, elapsed))
+    for name, count in sorted(load.counts.items()):
+        print("  %-60s %6d" % (name, count))
+    print("  retries by error and attempt:")
+    for (error, attempt), count in sorted(retries.items()):
+        print("    %-30s attempt %d: %5d" % (error, attempt + 1, count))
+    print("  retries by the table of the statement that failed (most attempts):")
+    for table, attempts in sorted(by_table.items()):
+        print("    %-30s %5d (%d)" % (table, len(attempts), max(attempts) + 1))
+    most = max([attempt + 1 for _e, attempt in retries] or [1])
+    print("  deadlocks: %d; requests given up after 5 tries: %d; most attempts of a "
+          "request: %d; HTTP 500: %d; RPC failures: %d; broken invariants: %d" % (
+              deadlocks, given_up, most, load.counts["HTTP 500"], load.counts["rpc failure"],
+              len(broken)))
+    for item in broken:
+        print("    broken: %s: %s" % item)
+    assert not broken
