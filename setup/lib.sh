@@ -155,11 +155,23 @@ db_start() {
     fi
     PG_OWNER=$(pg_owner)
     local sock port
+    mkdir -p "$PG_DIR"
+    chown "$PG_OWNER" "$PG_DIR"
+    if ! as_pg_owner test -w "$PG_DIR"; then
+        # The checkout is in a folder the unprivileged owner cannot enter (root's
+        # home, a private mktemp -d): the cluster gets a folder of its own,
+        # named after the checkout so that two checkouts never share one.
+        PG_DIR=/var/tmp/backorder-pg-$(echo "$ROOT" | sha256sum | cut -c1-12)
+        mkdir -p "$PG_DIR"
+        chown "$PG_OWNER" "$PG_DIR"
+        chmod 700 "$PG_DIR"
+        echo "$PG_DIR" >"$ROOT/.pg/location"
+        as_pg_owner test -w "$PG_DIR" || die "user $PG_OWNER cannot write $PG_DIR: \
+set BACKORDER_DB_HOST to use another PostgreSQL server"
+    fi
     sock=$(pg_socket_dir)
-    mkdir -p "$PG_DIR" "$sock"
-    chown "$PG_OWNER" "$PG_DIR" "$sock"
-    as_pg_owner test -w "$PG_DIR" || die "user $PG_OWNER cannot write $PG_DIR: \
-clone the project where $PG_OWNER can reach it, or set BACKORDER_DB_HOST"
+    mkdir -p "$sock"
+    chown "$PG_OWNER" "$sock"
     if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
         say "creating the embedded PostgreSQL cluster in $PG_DIR/data"
         as_pg_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust \
