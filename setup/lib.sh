@@ -119,7 +119,8 @@ pg_owner() {
 
 as_pg_owner() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u "$PG_OWNER" -- "$@"
+        # from /: the owner may not be allowed into the current folder
+        (cd / && runuser -u "$PG_OWNER" -- "$@")
     else
         "$@"
     fi
