@@ -21,3 +21,4 @@ from . import test_payment_pending
 from . import test_dashboard
 from . import test_engine_fields
 from . import test_order_cancel
+from . import test_doctests

@@ -1,8 +1,12 @@
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, at_install, post_install
 
 
+@at_install(False)
+@post_install(True)
 class TestInstall(TransactionCase):
-    """The addon is installed in the test database with what it depends on."""
+    """The addon is installed in the test database with what it depends on.
+    After the install: while Odoo's own runner installs or updates it, its
+    state is still "to install" or "to upgrade"."""
 
     def test_addon_and_its_dependencies_are_installed(self):
         modules = self.env["ir.module.module"].search([
