@@ -128,3 +128,24 @@ def preview_column(browser):
     """The "Would Get" column of the preview wizard's queue."""
     rows = browser.find_elements(By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")
     return [row.find_elements(By.TAG_NAME, "td")[-1].text.strip() for row in rows]
+
+
+def test_hold_extension_keeps_the_reason_internal_unless_staff_tell(
+        shop, browser, artifacts_dir):
+    product = shop.product("Extension part")
+    _login, partner = shop.customer("Extension Garage")
+    position_id = shop.odoo_env(lambda env: env["backorder.position"].create(
+        {"partner_id": partner, "product_id": product, "product_qty": 1}).id)
+    shop.receive(product, 1)
+    log_in(browser, shop.url, "admin",
+           "/web#id=%d&model=backorder.position&view_type=form" % position_id)
+    click_backend_button(browser, "Extend Hold")
+    wait_for(browser, ".modal textarea[name=reason]").send_keys(
+        "Customer is on holiday until Monday")
+    checkbox = wait_for(browser, ".modal div[name=notify_customer] input", clickable=True)
+    assert not checkbox.is_selected(), "the reason must stay internal by default"
+    labels = [label.text for label in browser.find_elements(
+        By.CSS_SELECTOR, ".modal label.o_form_label")]
+    assert "Tell the Customer" in labels, labels
+    browser.save_screenshot(os.path.join(artifacts_dir, "backend-hold-extension.png"))
+    click_backend_button(browser, "Cancel", container="modal-footer")
