@@ -91,14 +91,20 @@ class Shop(object):
         """A requests session, logged in as ``login`` unless None (a visitor)."""
         session = requests.Session()
         if login:
-            page = session.get(self.url + "/web/login")
-            response = session.post(self.url + "/web/login", data={
-                "login": login, "password": login, "redirect": "/my/home",
-                "csrf_token": csrf_token(page.text)}, allow_redirects=False)
-            # Odoo 11 answers a successful login with a page that redirects
-            # by script; a failed one shows the login form again.
-            assert "oe_login_form" not in response.text, "login %s failed" % login
+            self.log_in(session, login)
         return session
+
+    def log_in(self, session, login, redirect="/my/home"):
+        """Log ``session`` in as ``login`` (password = login), as the login form
+        does; returns the answer to the form."""
+        page = session.get(self.url + "/web/login")
+        response = session.post(self.url + "/web/login", data={
+            "login": login, "password": login, "redirect": redirect,
+            "csrf_token": csrf_token(page.text)}, allow_redirects=False)
+        # Odoo 11 answers a successful login with a page that redirects by
+        # script; a failed one shows the login form again.
+        assert "oe_login_form" not in response.text, "login %s failed" % login
+        return response
 
 
 def csrf_token(html):

@@ -295,10 +295,7 @@ def test_a_visitor_refused_before_login_logs_in_normally(shop):
     token = csrf_token(client.get(shop.url + "/shop").text)
     client.post(shop.url + "/shop/cart/update", data={
         "product_id": product, "set_qty": "0", "add_qty": "1e9", "csrf_token": token})
-    page = client.get(shop.url + "/web/login")
-    response = client.post(shop.url + "/web/login", data={
-        "login": login, "password": login, "redirect": "/shop/cart",
-        "csrf_token": csrf_token(page.text)})
+    response = shop.log_in(client, login, "/shop/cart")
     assert response.status_code == 200 and "Traceback" not in response.text
     assert client.get(shop.url + "/shop/cart").status_code == 200
     assert shop.positions(product_id=product) == []
@@ -313,10 +310,7 @@ def test_a_visitor_cannot_pile_up_more_than_a_position_holds(shop):
         response = client.post(shop.url + "/shop/cart/update", data={
             "product_id": product, "add_qty": add_qty, "csrf_token": token})
         assert words in response.text
-    page = client.get(shop.url + "/web/login")
-    response = client.post(shop.url + "/web/login", data={
-        "login": login, "password": login, "redirect": "/shop/cart",
-        "csrf_token": csrf_token(page.text)})
+    response = shop.log_in(client, login, "/shop/cart")
     assert response.status_code == 200
     assert [p[1:] for p in shop.positions(product_id=product)] == [
         (100000, 0, 0, "waiting")]

@@ -155,10 +155,7 @@ def test_visitor_is_asked_to_log_in_and_the_choice_is_kept(shop):
     assert "/web/login?redirect=/shop/cart" in response.text
     assert shop.positions(product_id=product) == []
     # Logging in with the same browser session queues what was chosen.
-    page = client.get(shop.url + "/web/login")
-    client.post(shop.url + "/web/login", data={
-        "login": login, "password": login, "redirect": "/shop/cart",
-        "csrf_token": csrf_token(page.text)})
+    shop.log_in(client, login, "/shop/cart")
     response = client.get(shop.url + "/shop/cart")
     [(name, requested, _a, _d, state)] = shop.positions(product_id=product)
     assert (requested, state) == (2, "waiting")
@@ -233,9 +230,6 @@ def test_visitor_json_basket_keeps_the_choice_for_after_login(shop):
     result = update_json(shop, client, product_id=product, add_qty=2)["result"]
     assert "log in or sign up" in result["warning"]
     assert shop.positions(product_id=product) == []
-    page = client.get(shop.url + "/web/login")
-    client.post(shop.url + "/web/login", data={
-        "login": login, "password": login, "redirect": "/shop/cart",
-        "csrf_token": csrf_token(page.text)})
+    shop.log_in(client, login, "/shop/cart")
     assert [p[1:] for p in shop.positions(product_id=product)] == [(2, 0, 0, "waiting")]
     assert cart_lines(shop, partner) == {}
