@@ -23,14 +23,16 @@ MESSAGES_SESSION_KEY = "backorder_messages"
 MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
 # ASCII digits only: Python's int() and float() also read "4_5", " 45 " and
 # other scripts' digits ("\u0664\u0665"), which the ORM and PostgreSQL do not.
-RECORD_ID_TEXT = re.compile(r"[0-9]{1,10}\Z")
+ID_PATTERN = r"[0-9]{1,10}"
+RECORD_ID_TEXT = re.compile(ID_PATTERN + r"\Z")
 QUANTITY_TEXT = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?\Z")
-# website_sale's names of the untracked attributes a basket form posts:
-# attribute-<product id>-<attribute id> = <attribute value id>.
-ATTRIBUTE_KEY = re.compile(r"attribute-[0-9]{1,10}-[0-9]{1,10}\Z")
-# The shop's filters and sort order in its query string: attrib=<attribute id>-
-# <value id>, order=<field> [asc|desc].
-SHOP_ATTRIB = re.compile(r"[0-9]{1,10}-[0-9]{1,10}\Z")
+# Two ids: website_sale's names of the untracked attributes a basket form posts
+# (attribute-<product id>-<attribute id> = <attribute value id>), and the
+# shop's filters in its query string (attrib=<attribute id>-<value id>).
+ID_PAIR_PATTERN = ID_PATTERN + "-" + ID_PATTERN
+ATTRIBUTE_KEY = re.compile("attribute-" + ID_PAIR_PATTERN + r"\Z")
+SHOP_ATTRIB = re.compile(ID_PAIR_PATTERN + r"\Z")
+# The shop's sort order in its query string: order=<field> [asc|desc].
 SHOP_ORDER = re.compile(r"([a-z_][a-z0-9_]*)( (asc|desc))?\Z")
 
 
