@@ -15,6 +15,12 @@ from datetime import timedelta
 
 PARAM_PREFIX = "backorder_reservation."
 
+# A position's states in the order of its life. An open position waits for
+# pieces or holds some; the others are closed for good.
+OPEN_STATES = ("waiting", "assigned")
+CLOSED_STATES = ("done", "expired", "removed", "cancelled")
+STATES = OPEN_STATES + CLOSED_STATES
+
 # name: (default, help) -- the order is the one of the settings page.
 SETTINGS = (
     ("allocation_policy", "head_first",
@@ -84,6 +90,31 @@ def _whole_number(name, value):
     if number < 0:
         raise ValueError("setting %s must be a whole number >= 0, got %r" % (name, value))
     return number
+
+
+def open_position_state(product_qty, qty_assigned, qty_done):
+    """The state of an open position after its pieces changed (assigned, bought,
+    given back): done when everything requested is bought, assigned while it
+    holds pieces, else waiting.
+
+    >>> open_position_state(5, 2, 0)
+    'assigned'
+    >>> open_position_state(5, 0, 3)
+    'waiting'
+    >>> open_position_state(5, 0, 5)
+    'done'
+    >>> open_position_state(5, 3, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: a position of 5 piece(s) cannot hold 3 and have bought 3
+    """
+    if product_qty <= 0 or qty_assigned < 0 or qty_done < 0 \
+            or qty_assigned + qty_done > product_qty:
+        raise ValueError("a position of %d piece(s) cannot hold %d and have bought %d"
+                         % (product_qty, qty_assigned, qty_done))
+    if qty_done == product_qty:
+        return "done"
+    return "assigned" if qty_assigned else "waiting"
 
 
 def hold_deadline(now, current_deadline, complete, settings):

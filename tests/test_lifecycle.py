@@ -45,3 +45,31 @@ def test_deadline_never_moves_earlier():
         assert deadline is None or new >= deadline
         deadline = new
     assert deadline == datetime(2026, 1, 10)  # day 2 + 7 (partial) beats day 6 + 2
+
+
+@pytest.mark.parametrize("product_qty, qty_assigned, qty_done, state", [
+    (5, 0, 0, "waiting"),
+    (5, 2, 0, "assigned"),
+    (5, 5, 0, "assigned"),
+    (5, 2, 3, "assigned"),
+    (5, 0, 3, "waiting"),
+    (5, 0, 5, "done"),
+])
+def test_open_position_state_follows_from_the_quantities(
+        product_qty, qty_assigned, qty_done, state):
+    assert lifecycle.open_position_state(product_qty, qty_assigned, qty_done) == state
+
+
+@pytest.mark.parametrize("product_qty, qty_assigned, qty_done", [
+    (5, 4, 2), (5, -1, 0), (5, 0, -1), (0, 0, 0),
+])
+def test_open_position_state_refuses_impossible_quantities(
+        product_qty, qty_assigned, qty_done):
+    with pytest.raises(ValueError):
+        lifecycle.open_position_state(product_qty, qty_assigned, qty_done)
+
+
+def test_open_states_are_the_first_of_a_positions_life():
+    assert lifecycle.OPEN_STATES == ("waiting", "assigned")
+    assert lifecycle.STATES[:2] == lifecycle.OPEN_STATES
+    assert set(lifecycle.CLOSED_STATES) == set(lifecycle.STATES) - set(lifecycle.OPEN_STATES)

@@ -291,7 +291,7 @@ class WebsiteSaleBackorder(WebsiteSale):
             return values
         customer = request.env.user.partner_id.commercial_partner_id
         positions = request.env["backorder.position"].sudo().search([
-            ("partner_id", "=", customer.id), ("state", "in", ("waiting", "assigned")),
+            ("partner_id", "=", customer.id), ("is_open", "=", True),
         ])
         order = request.website.sale_get_order()
         values.update(backorder_positions=positions,

@@ -10,8 +10,6 @@ from odoo.addons.portal.controllers.portal import CustomerPortal, pager as porta
 
 from .main import parse_record_id
 
-OPEN_STATES = ("waiting", "assigned")
-
 
 class BackorderPortal(CustomerPortal):
 
@@ -22,7 +20,7 @@ class BackorderPortal(CustomerPortal):
     def _prepare_portal_layout_values(self):
         values = super(BackorderPortal, self)._prepare_portal_layout_values()
         values["backorder_count"] = request.env["backorder.position"].sudo().search_count(
-            self._backorder_domain() + [("state", "in", OPEN_STATES)])
+            self._backorder_domain() + [("is_open", "=", True)])
         return values
 
     def _backorder_message(self, key):
@@ -50,10 +48,10 @@ class BackorderPortal(CustomerPortal):
             "state": {"label": _("Status"), "order": "state, create_date desc"},
         }
         searchbar_filters = {
-            "open": {"label": _("Open"), "domain": [("state", "in", OPEN_STATES)]},
+            "open": {"label": _("Open"), "domain": [("is_open", "=", True)]},
             "all": {"label": _("All"), "domain": []},
             "closed": {"label": _("Closed"),
-                       "domain": [("state", "not in", OPEN_STATES)]},
+                       "domain": [("is_open", "=", False)]},
         }
         page = parse_record_id(page) or 1  # "?page=" of a hand-made link
         sortby = sortby if sortby in searchbar_sortings else "date"

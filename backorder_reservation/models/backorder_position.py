@@ -10,7 +10,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from .. import lifecycle
 
-OPEN_STATES = ("waiting", "assigned")
 # Pieces one position may request: more than a parts customer waits for, far
 # below the integer columns' limit.
 MAX_POSITION_QTY = 100000
@@ -23,14 +22,8 @@ ENGINE_FIELDS = frozenset([
     "assignment_notice_pending",
 ])
 HOLD_ENDS_SOON = timedelta(hours=24)
-STATE_SELECTION = [
-    ("waiting", "Waiting"),
-    ("assigned", "Assigned"),
-    ("done", "Done"),
-    ("expired", "Expired"),
-    ("removed", "Removed"),
-    ("cancelled", "Cancelled"),
-]
+STATE_SELECTION = list(zip(lifecycle.STATES, (
+    "Waiting", "Assigned", "Done", "Expired", "Removed", "Cancelled")))
 
 
 class BackorderPosition(models.Model):
@@ -106,6 +99,9 @@ class BackorderPosition(models.Model):
         string="Hold Ends Within 24 h", compute="_compute_hold_ends_soon",
         search="_search_hold_ends_soon",
         help="Assigned pieces go back to free stock within the next 24 hours.")
+    is_open = fields.Boolean(
+        string="Open", compute="_compute_is_open", search="_search_is_open",
+        help="The position waits for pieces or holds some.")
     customer_reputation = fields.Integer(
         related="partner_id.backorder_reputation", string="Reputation",
         readonly=True)
@@ -166,6 +162,18 @@ class BackorderPosition(models.Model):
         for position in self:
             position.qty_need = (
                 position.product_qty - position.qty_assigned - position.qty_done)
+
+    @api.depends("state")
+    def _compute_is_open(self):
+        for position in self:
+            position.is_open = position.state in lifecycle.OPEN_STATES
+
+    @api.model
+    def _search_is_open(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(_("Open positions are searched with = or !=."))
+        wanted = (operator == "=") == bool(value)
+        return [("state", "in" if wanted else "not in", lifecycle.OPEN_STATES)]
 
     @api.depends("state", "date_expiry")
     def _compute_hold_ends_soon(self):
@@ -268,7 +276,7 @@ class BackorderPosition(models.Model):
             ["queue:%d:%d" % (partner.commercial_partner_id.id, product.id)])
         position = self.search([
             ("partner_id", "=", partner.commercial_partner_id.id),
-            ("product_id", "=", product.id), ("state", "in", OPEN_STATES),
+            ("product_id", "=", product.id), ("state", "in", lifecycle.OPEN_STATES),
             ("company_id", "=", company_id),
         ], limit=1)
         if not position:
@@ -294,7 +302,7 @@ class BackorderPosition(models.Model):
     def _open_domain(self, products, company=None):
         """Open positions of ``products``; only those of ``company`` when given:
         a company's stock serves its own company's positions."""
-        domain = [("product_id", "in", products.ids), ("state", "in", OPEN_STATES)]
+        domain = [("product_id", "in", products.ids), ("is_open", "=", True)]
         if company:
             domain.append(("company_id", "=", company.id))
         return domain
@@ -343,18 +351,20 @@ class BackorderPosition(models.Model):
             deadline = lifecycle.hold_deadline(
                 now, fields.Datetime.from_string(position.date_expiry), complete,
                 settings)
-            rows.append((position.id, qty, fields.Datetime.to_string(deadline)))
+            state = lifecycle.open_position_state(
+                position.product_qty, position.qty_assigned + qty, position.qty_done)
+            rows.append((position.id, qty, fields.Datetime.to_string(deadline), state))
         now_str = fields.Datetime.to_string(now)
         execute_values(self.env.cr, """
             UPDATE backorder_position AS p
                SET qty_assigned = p.qty_assigned + v.qty,
                    qty_need = p.qty_need - v.qty,
-                   state = 'assigned',
+                   state = v.state,
                    date_expiry = v.deadline::timestamp,
                    date_assigned = COALESCE(p.date_assigned, v.now::timestamp),
                    assignment_notice_pending = TRUE,
                    write_date = v.now::timestamp, write_uid = v.uid
-              FROM (VALUES %s) AS v(id, qty, deadline, now, uid)
+              FROM (VALUES %s) AS v(id, qty, deadline, state, now, uid)
              WHERE p.id = v.id
         """, [row + (now_str, self.env.uid) for row in rows],
                        page_size=max(len(rows), 1))
@@ -363,7 +373,7 @@ class BackorderPosition(models.Model):
              "assignment_notice_pending"])
         self._log_bulk([
             (position_id, _("Assigned %d piece(s), held until %s (UTC).") % (qty, deadline))
-            for position_id, qty, deadline in rows
+            for position_id, qty, deadline, _state in rows
         ], now)
 
     @api.model
@@ -410,19 +420,24 @@ class BackorderPosition(models.Model):
             products.backorder_allocate()
 
     @api.multi
+    def _set_pieces(self, qty_assigned, qty_done):
+        """Give this open position these held and bought pieces, and the state
+        that follows from them (:func:`lifecycle.open_position_state`): a
+        position holding nothing has no deadline and nothing to announce."""
+        self.ensure_one()
+        state = lifecycle.open_position_state(self.product_qty, qty_assigned, qty_done)
+        vals = {"qty_assigned": qty_assigned, "qty_done": qty_done, "state": state}
+        if state != "assigned":
+            vals.update(date_expiry=False, assignment_notice_pending=False)
+        if state == "done":
+            vals["date_closed"] = fields.Datetime.now()
+        self.sudo().write(vals)
+
+    @api.multi
     def _record_purchase(self, qty, order):
         """``qty`` held pieces were bought through the confirmed ``order``."""
         self.ensure_one()
-        qty_assigned = self.qty_assigned - qty
-        qty_done = self.qty_done + qty
-        vals = {"qty_assigned": qty_assigned, "qty_done": qty_done}
-        if not qty_assigned:
-            vals["assignment_notice_pending"] = False
-            if qty_done == self.product_qty:
-                vals.update(state="done", date_closed=fields.Datetime.now())
-            else:
-                vals.update(state="waiting", date_expiry=False)
-        self.sudo().write(vals)
+        self._set_pieces(self.qty_assigned - qty, self.qty_done + qty)
         self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
             qty, order.name, dict(STATE_SELECTION)[self.state]))
 
@@ -430,11 +445,7 @@ class BackorderPosition(models.Model):
     def _release(self, qty):
         """Give ``qty`` held pieces back because the stock is gone."""
         self.ensure_one()
-        vals = {"qty_assigned": self.qty_assigned - qty}
-        if not vals["qty_assigned"]:
-            vals.update(state="waiting", date_expiry=False,
-                        assignment_notice_pending=False)
-        self.sudo().write(vals)
+        self._set_pieces(self.qty_assigned - qty, self.qty_done)
         self.message_post(body=_(
             "%d held piece(s) released: the stock on hand fell below what was "
             "held. The position keeps its place in the queue.") % qty)
@@ -442,7 +453,7 @@ class BackorderPosition(models.Model):
     # ------------------------------------------------------------ actions
     @api.multi
     def action_cancel(self):
-        opened = self.filtered(lambda p: p.state in OPEN_STATES)
+        opened = self.filtered(lambda p: p.state in lifecycle.OPEN_STATES)
         if opened != self:
             raise UserError(_("Only waiting or assigned positions can be cancelled."))
         opened._close("cancelled", _("Position cancelled."))
@@ -571,7 +582,7 @@ class BackorderPosition(models.Model):
     def _cron_allocate(self):
         """Safety net: run the rule for every product with open positions."""
         groups = self.read_group(
-            [("state", "in", OPEN_STATES)], ["product_id"], ["product_id"])
+            [("state", "in", lifecycle.OPEN_STATES)], ["product_id"], ["product_id"])
         product_ids = [group["product_id"][0] for group in groups]
         self.env["product.product"].browse(product_ids).backorder_allocate()
 

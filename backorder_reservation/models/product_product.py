@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .. import allocation
-from .backorder_position import OPEN_STATES
+from ..lifecycle import OPEN_STATES
 
 
 class ProductProduct(models.Model):

@@ -4,7 +4,7 @@ import json
 
 from odoo import api, fields, models
 
-from .backorder_position import OPEN_STATES
+from ..lifecycle import OPEN_STATES
 
 
 class ProductTemplate(models.Model):

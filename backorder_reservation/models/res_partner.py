@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from odoo import api, fields, models
 
 from .. import lifecycle
-from .backorder_position import OPEN_STATES
+from ..lifecycle import OPEN_STATES
 
 
 class ResPartner(models.Model):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models, tools
 
+from ..lifecycle import OPEN_STATES
 from ..models.backorder_position import STATE_SELECTION
 
 SECONDS_PER_DAY = 86400.0
@@ -25,6 +26,7 @@ class BackorderPositionReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
     state = fields.Selection(STATE_SELECTION, string="Status", readonly=True)
+    is_open = fields.Boolean(string="Open", readonly=True)
     nbr = fields.Integer(string="# Positions", readonly=True)
     product_qty = fields.Integer(string="Requested", readonly=True)
     qty_assigned = fields.Integer(string="Held", readonly=True)
@@ -60,6 +62,7 @@ class BackorderPositionReport(models.Model):
                        p.partner_id,
                        p.company_id,
                        p.state,
+                       p.state IN %s AS is_open,
                        1 AS nbr,
                        p.product_qty,
                        p.qty_assigned,
@@ -77,4 +80,5 @@ class BackorderPositionReport(models.Model):
                   FROM backorder_position p
                   JOIN product_template t ON t.id = p.product_tmpl_id
             )
-        """ % (self._table, SECONDS_PER_DAY, SECONDS_PER_DAY))
+        """ % (self._table, self.env.cr.mogrify("%s", [OPEN_STATES]).decode(),
+               SECONDS_PER_DAY, SECONDS_PER_DAY))

@@ -22,3 +22,4 @@ from . import test_dashboard
 from . import test_engine_fields
 from . import test_order_cancel
 from . import test_doctests
+from . import test_position_states

@@ -20,7 +20,7 @@ class TestSmartButtons(BackorderCase):
         template = self.product.product_tmpl_id
         self.assertEqual(template.backorder_open_count, 2)
         action = template.action_view_backorder_queue()
-        found = self.Position.search(action["domain"] + [("state", "in", ("waiting", "assigned"))])
+        found = self.Position.search(action["domain"] + [("is_open", "=", True)])
         self.assertEqual(found, self.positions[:2])
 
     def test_customer_counts_and_opens_own_positions(self):

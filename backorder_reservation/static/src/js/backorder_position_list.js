@@ -1,18 +1,16 @@
 odoo.define('backorder_reservation.BackorderPositionListView', function (require) {
 'use strict';
 
-/* Open backorder positions (waiting or assigned) are yellow rows: list views
-   only know text-colour decorations, so this list marks the rows itself. */
+/* Open backorder positions (field is_open) are yellow rows: list views only
+   know text-colour decorations, so this list marks the rows itself. */
 var ListRenderer = require('web.ListRenderer');
 var ListView = require('web.ListView');
 var viewRegistry = require('web.view_registry');
 
-var OPEN_STATES = ['waiting', 'assigned'];
-
 var BackorderPositionListRenderer = ListRenderer.extend({
     _setDecorationClasses: function (record, $tr) {
         this._super.apply(this, arguments);
-        $tr.toggleClass('o_backorder_open', _.contains(OPEN_STATES, record.data.state));
+        $tr.toggleClass('o_backorder_open', !!record.data.is_open);
     },
 });
 

@@ -1,0 +1,30 @@
+"""Facts of the addon that are written in one place only (issue 10): a second
+spelling would drift from the first. Reads the addon's files; needs no Odoo."""
+
+import os
+import re
+
+from _allocation_loader import ADDON_DIR
+
+# The open states spelled out as a list: ('waiting', 'assigned'), ['waiting',
+# 'assigned'] of a script, states="waiting,assigned" of a view.
+OPEN_STATES_SPELLED = re.compile(
+    r"""['"]waiting['"]\s*,\s*['"]assigned['"]""" + '|"waiting,assigned"')
+
+
+def addon_sources():
+    """(path relative to the addon, text) of the addon's code, views and
+    scripts; its tests and translations are not sources of these facts."""
+    for folder, dirs, files in os.walk(ADDON_DIR):
+        dirs[:] = [name for name in dirs if name not in ("tests", "i18n", "__pycache__")]
+        for name in files:
+            if name.endswith((".py", ".xml", ".js")):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as source:
+                    yield os.path.relpath(path, ADDON_DIR), source.read()
+
+
+def test_the_open_states_are_spelled_out_in_lifecycle_only():
+    spelled = sorted(path for path, text in addon_sources()
+                     if OPEN_STATES_SPELLED.search(text))
+    assert spelled == ["lifecycle.py"]
