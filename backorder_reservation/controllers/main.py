@@ -289,10 +289,8 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_qty_to_move": {}}
         if self._backorder_is_public():
             return values
-        customer = request.env.user.partner_id.commercial_partner_id
-        positions = request.env["backorder.position"].sudo().search([
-            ("partner_id", "=", customer.id), ("is_open", "=", True),
-        ])
+        positions = request.env["backorder.position"]._of_customer(
+            request.env.user.partner_id)
         order = request.website.sale_get_order()
         values.update(backorder_positions=positions,
                       backorder_qty_to_move=positions._qty_to_move(order))

@@ -478,6 +478,28 @@ class BackorderPosition(models.Model):
             ("partner_id", "=", self.env.user.partner_id.commercial_partner_id.id),
         ])
 
+    @api.model
+    def _of_customer(self, customer, company=None, products=None, held=False):
+        """The open positions of ``customer`` (its commercial partner) in
+        ``company`` (default :meth:`_backorder_company`), of ``products`` when
+        given, as superuser; only those holding pieces when ``held``. A
+        company's shop serves and sells its own warehouse's holds only."""
+        domain = [
+            ("partner_id", "=", customer.commercial_partner_id.id),
+            ("company_id", "=", (company or self._backorder_company()).id),
+            ("state", "=", "assigned") if held else ("is_open", "=", True),
+        ]
+        if products is not None:
+            domain.append(("product_id", "in", products.ids))
+        return self.sudo().search(domain)
+
+    @api.model
+    def _action_view(self, domain, context=None):
+        """The positions action of the menu, showing the positions of ``domain``."""
+        action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
+        action.update(domain=domain, context=context or {})
+        return action
+
     @api.multi
     def _customer_history(self):
         """The chatter the customer may read: the position's own log and the
@@ -493,16 +515,10 @@ class BackorderPosition(models.Model):
         """{position id: held pieces neither in the cart ``order`` nor in an
         order of the customer awaiting payment}: what "+1" can still move into
         that cart."""
-        ordered = defaultdict(int)
-        for sale_order in order.sudo() | self._orders_awaiting_payment():
-            customer = sale_order.partner_id.commercial_partner_id.id
-            for line in sale_order.order_line.filtered("product_id"):
-                ordered[customer, line.product_id.id] += int(
-                    line.product_uom._compute_quantity(
-                        line.product_uom_qty, line.product_id.uom_id))
+        ordered = (order.sudo() | self._orders_awaiting_payment())._backorder_ordered_pieces()
         return {
-            position.id: max(position.qty_assigned
-                             - ordered[position.partner_id.id, position.product_id.id], 0)
+            position.id: max(position.qty_assigned - ordered.get(
+                (position.partner_id.id, position.product_id.id), 0), 0)
             if position.state == "assigned" else 0
             for position in self
         }

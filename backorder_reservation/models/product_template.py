@@ -45,10 +45,8 @@ class ProductTemplate(models.Model):
     @api.multi
     def action_view_backorder_queue(self):
         """The product's open positions in queue order (oldest first)."""
-        action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
-        action["domain"] = [("product_tmpl_id", "in", self.ids)]
-        action["context"] = {"search_default_open": 1}
-        return action
+        return self.env["backorder.position"]._action_view(
+            [("product_tmpl_id", "in", self.ids)], {"search_default_open": 1})
 
     @api.multi
     def action_backorder_preview(self):

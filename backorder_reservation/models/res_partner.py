@@ -77,21 +77,17 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_view_backorder_positions(self):
-        action = self.env.ref(
-            "backorder_reservation.action_backorder_position").read()[0]
-        action["domain"] = [("partner_id", "in", self.mapped("commercial_partner_id").ids)]
-        return action
+        return self.env["backorder.position"]._action_view(
+            [("partner_id", "in", self.mapped("commercial_partner_id").ids)],
+            {"search_default_open": 1})
 
     @api.multi
     def _backorder_qty_to_move(self, order):
-        """Held pieces of this customer that are not in the cart ``order`` yet:
-        while there are some, the shop's cart icon flashes (SPEC 3)."""
-        order = order or self.env["sale.order"]
-        positions = self.env["backorder.position"].sudo().search([
-            ("partner_id", "in", self.mapped("commercial_partner_id").ids),
-            ("state", "=", "assigned"),
-        ])
-        return sum(positions._qty_to_move(order).values()) if positions else 0
+        """Held pieces of this customer in the shop's company that are not in the
+        cart ``order`` yet: while there are some, the cart icon flashes (SPEC 3)."""
+        self.ensure_one()
+        positions = self.env["backorder.position"]._of_customer(self, held=True)
+        return sum(positions._qty_to_move(order or self.env["sale.order"]).values())
 
     @api.multi
     def _compute_backorder_open_count(self):

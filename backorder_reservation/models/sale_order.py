@@ -33,10 +33,8 @@ class SaleOrder(models.Model):
 
     @api.multi
     def action_view_backorder_positions(self):
-        action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
-        action["domain"] = [("sale_line_id.order_id", "in", self.ids)]
-        action["context"] = {}
-        return action
+        return self.env["backorder.position"]._action_view(
+            [("sale_line_id.order_id", "in", self.ids)])
 
     @api.multi
     def _action_confirm(self):
@@ -49,24 +47,31 @@ class SaleOrder(models.Model):
     def _backorder_consume_holds(self):
         """The customer's held pieces of the ordered products count as bought:
         qty_done rises, qty_assigned falls, oldest position first."""
-        Position = self.env["backorder.position"].sudo()
         for order in self:
-            ordered = defaultdict(int)
-            for line in order.order_line.filtered("product_id"):
-                ordered[line.product_id.id] += int(line.product_uom._compute_quantity(
-                    line.product_uom_qty, line.product_id.uom_id))
-            positions = Position.search([
-                ("partner_id", "=", order.partner_id.commercial_partner_id.id),
-                ("product_id", "in", list(ordered)),
-                ("state", "=", "assigned"),
-                ("company_id", "=", order.company_id.id),
-            ])
+            ordered = order._backorder_ordered_pieces()
+            positions = self.env["backorder.position"]._of_customer(
+                order.partner_id, order.company_id,
+                order.order_line.mapped("product_id"), held=True)
             for position in positions:
-                qty = min(ordered[position.product_id.id], position.qty_assigned)
+                key = position.partner_id.id, position.product_id.id
+                qty = min(ordered[key], position.qty_assigned)
                 if not qty:
                     continue
-                ordered[position.product_id.id] -= qty
+                ordered[key] -= qty
                 position._record_purchase(qty, order)
+
+    @api.multi
+    def _backorder_ordered_pieces(self):
+        """{(commercial partner id, product id): pieces} ordered by these orders,
+        in the products' own units."""
+        ordered = defaultdict(int)
+        for order in self:
+            customer = order.partner_id.commercial_partner_id.id
+            for line in order.order_line.filtered("product_id"):
+                ordered[customer, line.product_id.id] += int(
+                    line.product_uom._compute_quantity(
+                        line.product_uom_qty, line.product_id.uom_id))
+        return ordered
 
     @api.multi
     def _cart_update(self, product_id=None, line_id=None, add_qty=0, set_qty=0, **kwargs):
@@ -139,11 +144,8 @@ class SaleOrder(models.Model):
         """Free pieces of ``product`` in this order's company plus those held for
         its customer there."""
         self.ensure_one()
-        own_held = sum(self.env["backorder.position"].sudo().search([
-            ("partner_id", "=", self.partner_id.commercial_partner_id.id),
-            ("product_id", "=", product.id), ("state", "=", "assigned"),
-            ("company_id", "=", self.company_id.id),
-        ]).mapped("qty_assigned"))
+        own_held = sum(self.env["backorder.position"]._of_customer(
+            self.partner_id, self.company_id, product, held=True).mapped("qty_assigned"))
         product = product.with_context(force_company=self.company_id.id)
         return product._backorder_free_qty()[product.id] + own_held
 
