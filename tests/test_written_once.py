@@ -28,3 +28,23 @@ def test_the_open_states_are_spelled_out_in_lifecycle_only():
     spelled = sorted(path for path, text in addon_sources()
                      if OPEN_STATES_SPELLED.search(text))
     assert spelled == ["lifecycle.py"]
+
+
+def test_models_know_nothing_of_http_requests():
+    """The basket protocol (what a visitor keeps for after login, the messages
+    of the next page) is the controllers'; models return what they did."""
+    importing = sorted(path for path, text in addon_sources()
+                       # ir.http is Odoo's request dispatcher itself.
+                       if path.startswith("models") and path != "models/ir_http.py"
+                       and re.search(
+                           r"^from odoo\.http import|^from odoo import .*\bhttp\b|"
+                           r"\brequest\.session\b", text, re.M))
+    assert importing == []
+
+
+def test_whether_a_user_is_the_visitor_is_asked_in_one_place():
+    """One predicate (res.partner._backorder_is_visitor) answers "is this the
+    website's public visitor", for the models, the controllers and templates."""
+    asking = sorted(path for path, text in addon_sources()
+                    if re.search(r"website\.user_id|\buser_id\.partner_id\b", text))
+    assert asking == ["models/res_partner.py"]

@@ -5,6 +5,7 @@ page lists the customer's positions with their "+1" buttons, and what a visitor
 chose on backorder before logging in is queued after login."""
 import math
 import re
+from contextlib import contextmanager
 
 from werkzeug.urls import url_encode
 
@@ -16,10 +17,12 @@ from odoo.addons.website.controllers.main import Website
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
 from ..models.backorder_position import MAX_POSITION_QTY as MAX_QUANTITY
-from ..models.sale_order import PENDING_SESSION_KEY
 
 # Session key of the messages the next cart page shows (after a redirect).
 MESSAGES_SESSION_KEY = "backorder_messages"
+# Session key of the pieces a visitor chose on backorder before logging in:
+# {product id (str): pieces}.
+PENDING_SESSION_KEY = "backorder_pending"
 MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
 # ASCII digits only: Python's int() and float() also read "4_5", " 45 " and
 # other scripts' digits ("\u0664\u0665"), which the ORM and PostgreSQL do not.
@@ -84,6 +87,30 @@ def flash(message):
     """Show ``message`` on the next cart page."""
     request.session[MESSAGES_SESSION_KEY] = (
         request.session.get(MESSAGES_SESSION_KEY) or []) + [message]
+
+
+def is_visitor():
+    """Whether the request comes from the website's visitor (not logged in)."""
+    return request.env.user.partner_id._backorder_is_visitor()
+
+
+@contextmanager
+def pending_of_visitor():
+    """Around a basket change: a visitor's basket adds the pieces it cannot
+    queue to what the session keeps for after login (see
+    ``sale.order._backorder_queue_short_qty``)."""
+    if not is_visitor():
+        yield
+        return
+    pending = dict(request.session.get(PENDING_SESSION_KEY) or {})
+    website = request.website
+    request.website = website.with_context(backorder_pending=pending)
+    try:
+        yield
+    finally:
+        request.website = website
+    if pending:
+        request.session[PENDING_SESSION_KEY] = pending
 
 
 def queue_pending(website):
@@ -167,9 +194,10 @@ class WebsiteSaleBackorder(WebsiteSale):
             return request.redirect("/shop/cart")
         if values["add_qty"] is None and not values["set_qty"]:
             values["add_qty"] = 1  # an empty quantity field adds one, as in website_sale
-        return super(WebsiteSaleBackorder, self).cart_update(
-            values["product_id"], add_qty=values["add_qty"] or 0,
-            set_qty=values["set_qty"] or 0, **kw)
+        with pending_of_visitor():
+            return super(WebsiteSaleBackorder, self).cart_update(
+                values["product_id"], add_qty=values["add_qty"] or 0,
+                set_qty=values["set_qty"] or 0, **kw)
 
     @http.route()
     def cart_update_json(self, product_id=None, line_id=None, add_qty=None, set_qty=None,
@@ -179,9 +207,10 @@ class WebsiteSaleBackorder(WebsiteSale):
         values, error = self._backorder_cart_input(product_id, line_id, add_qty, set_qty)
         if error:
             return self._backorder_refuse_json(error, line_id, display)
-        return super(WebsiteSaleBackorder, self).cart_update_json(
-            values["product_id"], line_id=values["line_id"], add_qty=values["add_qty"],
-            set_qty=values["set_qty"], display=display)
+        with pending_of_visitor():
+            return super(WebsiteSaleBackorder, self).cart_update_json(
+                values["product_id"], line_id=values["line_id"],
+                add_qty=values["add_qty"], set_qty=values["set_qty"], display=display)
 
     def _backorder_refuse_json(self, error, line_id, display):
         """The answer to a refused JSON basket change: the warning, and the cart
@@ -267,7 +296,7 @@ class WebsiteSaleBackorder(WebsiteSale):
 
     @http.route()
     def cart(self, access_token=None, revive="", **post):
-        if not self._backorder_is_public():
+        if not is_visitor():
             queue_pending(request.website)
         response = super(WebsiteSaleBackorder, self).cart(
             access_token=access_token, revive=revive, **post)
@@ -275,9 +304,6 @@ class WebsiteSaleBackorder(WebsiteSale):
             response.qcontext.update(self._backorder_cart_values(
                 request.session.pop(MESSAGES_SESSION_KEY, None) or []))
         return response
-
-    def _backorder_is_public(self):
-        return request.env.user == request.website.user_id
 
     def _backorder_cart_values(self, messages):
         signup = request.env["ir.config_parameter"].sudo().get_param(
@@ -287,7 +313,7 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_login_needed": bool(request.session.get(PENDING_SESSION_KEY)),
                   "backorder_positions": request.env["backorder.position"],
                   "backorder_qty_to_move": {}}
-        if self._backorder_is_public():
+        if is_visitor():
             return values
         positions = request.env["backorder.position"]._of_customer(
             request.env.user.partner_id)

@@ -82,6 +82,13 @@ class ResPartner(models.Model):
             {"search_default_open": 1})
 
     @api.multi
+    def _backorder_is_visitor(self):
+        """Whether this is the partner of a website's public user: a visitor who
+        has not logged in, whom nothing can be reserved for."""
+        self.ensure_one()
+        return self in self.env["website"].sudo().search([]).mapped("user_id.partner_id")
+
+    @api.multi
     def _backorder_qty_to_move(self, order):
         """Held pieces of this customer in the shop's company that are not in the
         cart ``order`` yet: while there are some, the cart icon flashes (SPEC 3)."""

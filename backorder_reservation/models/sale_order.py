@@ -4,14 +4,9 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.http import request
 
 from .backorder_position import MAX_POSITION_QTY
 from .sale_order_line import whole_pieces
-
-# Session key of the quantities a visitor wanted on backorder before logging in:
-# {product id (str): pieces}.
-PENDING_SESSION_KEY = "backorder_pending"
 
 
 class SaleOrder(models.Model):
@@ -152,20 +147,21 @@ class SaleOrder(models.Model):
     @api.multi
     def _backorder_queue_short_qty(self, product, qty):
         """Queue ``qty`` missing pieces for this basket's customer; returns the
-        message the customer sees."""
+        message the customer sees.
+
+        Nothing is queued for the website's visitor: the pieces are added to
+        the ``backorder_pending`` dict of the context ({product id (str):
+        pieces}) when the caller gives one, to be queued once they log in."""
         self.ensure_one()
         customer = self.partner_id.commercial_partner_id
-        public_partners = self.env["website"].sudo().search([]).mapped("user_id.partner_id")
-        if customer in public_partners:
-            # Kept in the visitor's session and queued once they log in.
-            if request and getattr(request, "session", None) is not None:
-                pending = dict(request.session.get(PENDING_SESSION_KEY) or {})
+        if customer._backorder_is_visitor():
+            pending = self.env.context.get("backorder_pending")
+            if pending is not None:
                 wanted = pending.get(str(product.id), 0) + qty
                 if wanted > MAX_POSITION_QTY:
                     return _("Only the quantity in stock was added: a backorder "
                              "position holds at most %d pieces.") % MAX_POSITION_QTY
                 pending[str(product.id)] = wanted
-                request.session[PENDING_SESSION_KEY] = pending
             return _("Only the quantity in stock was added: log in or sign up to "
                      "put the missing %d piece(s) of %s on backorder.") % (
                          qty, product.name)

@@ -71,6 +71,29 @@ class TestCartBackorder(BackorderCase):
         self.assertIn("log in", values["warning"])
         self.assertFalse(self.Position.search([("product_id", "=", self.product.id)]))
 
+    def test_what_a_visitor_could_not_queue_goes_to_the_pending_pieces_given(self):
+        """Outside any HTTP request: the basket adds what it could not queue to
+        the pending pieces its caller gives (the shop keeps them in the session),
+        up to what a position holds."""
+        cart = self._cart(self.env.ref("base.public_partner"))
+        pending = {str(self.product.id): 2}
+        values = cart.with_context(backorder_pending=pending)._cart_update(
+            product_id=self.product.id, add_qty=3)
+        self.assertEqual(pending, {str(self.product.id): 5})
+        self.assertIn("missing 3 piece(s)", values["warning"])
+        values = cart.with_context(backorder_pending=pending)._cart_update(
+            product_id=self.product.id, add_qty=99996)
+        self.assertEqual(pending, {str(self.product.id): 5})
+        self.assertIn("at most 100000 pieces", values["warning"])
+        self.assertFalse(self.Position.search([("product_id", "=", self.product.id)]))
+
+    def test_a_customer_is_never_taken_for_the_visitor(self):
+        websites = self.env["website"].search([])
+        self.assertTrue(all(website.user_id.partner_id._backorder_is_visitor()
+                            for website in websites))
+        self.assertFalse(self.customer._backorder_is_visitor())
+        self.assertFalse(self.env.user.partner_id._backorder_is_visitor())
+
     def test_shown_forecast_cuts_nothing_off_a_part_that_can_be_backordered(self):
         # website_sale_stock's "always" mode cuts the line down to the forecast;
         # what it cut off goes on backorder like the rest.
