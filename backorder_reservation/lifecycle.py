@@ -194,3 +194,29 @@ def removal_due(count, last_date, now, settings):
     if count < settings.notification_count or not last_date:
         return False
     return last_date + timedelta(days=settings.notification_removal_days) <= now
+
+
+def plan_notifications(positions, now, settings):
+    """What the notify-only run does at ``now``: (ids to e-mail, ids to remove).
+
+    ``positions``: (id, e-mails sent, date of the last one, whether the product
+    has free stock) of the waiting notify-only positions. A position whose
+    e-mails are all sent is removed once :func:`removal_due`; the others get an
+    e-mail when their product is available and :func:`notification_due`.
+
+    >>> from datetime import datetime
+    >>> now = datetime(2026, 5, 10)
+    >>> plan_notifications([
+    ...     (1, 0, None, True),
+    ...     (2, 0, None, False),
+    ...     (3, 2, datetime(2026, 5, 3), False),
+    ... ], now, Settings())
+    ([1], [3])
+    """
+    to_notify, to_remove = [], []
+    for position_id, count, last_date, available in positions:
+        if removal_due(count, last_date, now, settings):
+            to_remove.append(position_id)
+        elif available and notification_due(count, last_date, now, settings):
+            to_notify.append(position_id)
+    return to_notify, to_remove

@@ -73,3 +73,25 @@ def test_open_states_are_the_first_of_a_positions_life():
     assert lifecycle.OPEN_STATES == ("waiting", "assigned")
     assert lifecycle.STATES[:2] == lifecycle.OPEN_STATES
     assert set(lifecycle.CLOSED_STATES) == set(lifecycle.STATES) - set(lifecycle.OPEN_STATES)
+
+
+def test_notify_only_plan_mails_available_positions_then_removes_them():
+    settings = lifecycle.Settings()
+    start = datetime(2026, 5, 1)
+    day = timedelta(days=1)
+    positions = [
+        (1, 0, None, True),             # first e-mail due
+        (2, 0, None, False),            # nothing free: no e-mail
+        (3, 1, start - 2 * day, True),  # second e-mail not due yet
+        (4, 1, start - 3 * day, True),  # second e-mail due
+        (5, 2, start - 7 * day, False),  # all e-mails sent a week ago: removed
+        (6, 2, start - 6 * day, True),  # all e-mails sent, removal not due
+    ]
+    assert lifecycle.plan_notifications(positions, start, settings) == ([1, 4], [5])
+
+
+def test_notify_only_plan_follows_the_settings():
+    settings = lifecycle.Settings({"notification_count": 1, "notification_removal_days": 1})
+    now = datetime(2026, 5, 10)
+    positions = [(1, 1, now - timedelta(days=1), True), (2, 0, None, True)]
+    assert lifecycle.plan_notifications(positions, now, settings) == ([2], [1])

@@ -243,7 +243,7 @@ class BackorderPosition(models.Model):
         self.env["product.product"].browse(vals.get("product_id"))._check_backorder_cap(
             extra_qty=vals.get("product_qty", 1))
         position = super(BackorderPosition, self).create(vals)
-        position._refresh_notify_only()
+        position._refresh_notify_only(datetime.utcnow())
         position.message_post(body=_("Position created: %d x %s, waiting.") % (
             position.product_qty, position.product_id.display_name))
         return position
@@ -321,10 +321,10 @@ class BackorderPosition(models.Model):
         return self.env.user.company_id
 
     @api.multi
-    def _refresh_notify_only(self):
-        """Set notify_only from the customers' eligibility, in one write per
-        value; returns the eligible customers."""
-        eligible = self.mapped("partner_id")._backorder_eligible_partners()
+    def _refresh_notify_only(self, now):
+        """Set notify_only from the customers' eligibility at ``now``, in one
+        write per value; returns the eligible customers."""
+        eligible = self.mapped("partner_id")._backorder_eligible_partners(now)
         now_notify_only = self.filtered(
             lambda p: not p.notify_only and p.partner_id not in eligible)
         now_eligible = self.filtered(
@@ -405,22 +405,22 @@ class BackorderPosition(models.Model):
         self.browse(list(names)).invalidate_cache(["message_ids"])
 
     @api.multi
-    def _close(self, state, message):
-        """End these open positions in ``state``, giving their holds back."""
-        now = fields.Datetime.now()
+    def _close(self, state, message, now):
+        """End these open positions in ``state`` at ``now``, giving their holds
+        back."""
         products = self.mapped("product_id")
         released = any(position.qty_assigned for position in self)
         self.sudo().write({
-            "state": state, "qty_assigned": 0, "date_closed": now,
+            "state": state, "qty_assigned": 0,
+            "date_closed": fields.Datetime.to_string(now),
             "assignment_notice_pending": False,
         })
-        self._log_bulk([(position.id, message) for position in self],
-                       fields.Datetime.from_string(now))
+        self._log_bulk([(position.id, message) for position in self], now)
         if released:
-            products.backorder_allocate()
+            products.backorder_allocate(now)
 
     @api.multi
-    def _set_pieces(self, qty_assigned, qty_done):
+    def _set_pieces(self, qty_assigned, qty_done, now):
         """Give this open position these held and bought pieces, and the state
         that follows from them (:func:`lifecycle.open_position_state`): a
         position holding nothing has no deadline and nothing to announce."""
@@ -430,22 +430,23 @@ class BackorderPosition(models.Model):
         if state != "assigned":
             vals.update(date_expiry=False, assignment_notice_pending=False)
         if state == "done":
-            vals["date_closed"] = fields.Datetime.now()
+            vals["date_closed"] = fields.Datetime.to_string(now)
         self.sudo().write(vals)
 
     @api.multi
-    def _record_purchase(self, qty, order):
-        """``qty`` held pieces were bought through the confirmed ``order``."""
+    def _record_purchase(self, qty, order, now):
+        """``qty`` held pieces were bought at ``now`` through the confirmed
+        ``order``."""
         self.ensure_one()
-        self._set_pieces(self.qty_assigned - qty, self.qty_done + qty)
+        self._set_pieces(self.qty_assigned - qty, self.qty_done + qty, now)
         self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
             qty, order.name, dict(STATE_SELECTION)[self.state]))
 
     @api.multi
-    def _release(self, qty):
+    def _release(self, qty, now):
         """Give ``qty`` held pieces back because the stock is gone."""
         self.ensure_one()
-        self._set_pieces(self.qty_assigned - qty, self.qty_done)
+        self._set_pieces(self.qty_assigned - qty, self.qty_done, now)
         self.message_post(body=_(
             "%d held piece(s) released: the stock on hand fell below what was "
             "held. The position keeps its place in the queue.") % qty)
@@ -456,7 +457,7 @@ class BackorderPosition(models.Model):
         opened = self.filtered(lambda p: p.state in lifecycle.OPEN_STATES)
         if opened != self:
             raise UserError(_("Only waiting or assigned positions can be cancelled."))
-        opened._close("cancelled", _("Position cancelled."))
+        opened._close("cancelled", _("Position cancelled."), datetime.utcnow())
         return True
 
     @api.multi
@@ -548,13 +549,14 @@ class BackorderPosition(models.Model):
 
     # ------------------------------------------------------------ crons
     @api.model
-    def _cron_expire_holds(self):
-        """Expire positions whose hold ran out: state expired, pieces back to free
-        stock (and assigned again), reputation lowered once per position."""
-        now = fields.Datetime.now()
+    def _cron_expire_holds(self, now=None):
+        """Expire positions whose hold ran out by ``now`` (default: the clock):
+        state expired, pieces back to free stock (and assigned again),
+        reputation lowered once per position."""
+        now = now or datetime.utcnow()
         expired = self.search([
             ("state", "=", "assigned"), ("qty_assigned", ">", 0),
-            ("date_expiry", "<=", now),
+            ("date_expiry", "<=", fields.Datetime.to_string(now)),
         ])
         expired -= expired._awaiting_payment()
         if not expired:
@@ -564,7 +566,7 @@ class BackorderPosition(models.Model):
             expired, settings.reputation_penalty)
         expired._close("expired", _(
             "Hold expired: the assigned pieces went back to free stock and the "
-            "customer lost %d reputation points.") % settings.reputation_penalty)
+            "customer lost %d reputation points.") % settings.reputation_penalty, now)
         expired._send_mail("backorder_reservation.mail_template_position_expired")
 
     @api.multi
@@ -595,12 +597,12 @@ class BackorderPosition(models.Model):
             in checked_out)
 
     @api.model
-    def _cron_allocate(self):
+    def _cron_allocate(self, now=None):
         """Safety net: run the rule for every product with open positions."""
         groups = self.read_group(
             [("state", "in", lifecycle.OPEN_STATES)], ["product_id"], ["product_id"])
         product_ids = [group["product_id"][0] for group in groups]
-        self.env["product.product"].browse(product_ids).backorder_allocate()
+        self.env["product.product"].browse(product_ids).backorder_allocate(now)
 
     @api.model
     def _cron_send_assignment_notices(self):
@@ -609,43 +611,41 @@ class BackorderPosition(models.Model):
         pending.sudo().write({"assignment_notice_pending": False})
 
     @api.model
-    def _cron_notify_only(self):
-        """Availability e-mails for notify-only positions, then their removal."""
-        now_dt = datetime.utcnow()
+    def _cron_notify_only(self, now=None):
+        """Availability e-mails for notify-only positions, then their removal
+        (:func:`lifecycle.plan_notifications` at ``now``, default the clock)."""
+        now = now or datetime.utcnow()
         settings = self._backorder_settings()
         positions = self.search([("state", "=", "waiting"), ("notify_only", "=", True)])
-        positions._refresh_notify_only()
+        positions._refresh_notify_only(now)
         positions = positions.filtered("notify_only")
-        to_remove = positions.filtered(lambda p: lifecycle.removal_due(
-            p.notification_count,
-            fields.Datetime.from_string(p.date_last_notification), now_dt, settings))
         free = {}
         for company in positions.mapped("company_id"):
             free.update(
                 ((company.id, product_id), qty) for product_id, qty in
                 positions.filtered(lambda p: p.company_id == company).mapped("product_id")
-                .with_context(force_company=company.id)._backorder_free_qty().items())
-        to_notify = (positions - to_remove).filtered(
-            lambda p: free.get((p.company_id.id, p.product_id.id), 0) > 0
-            and lifecycle.notification_due(
-                p.notification_count,
-                fields.Datetime.from_string(p.date_last_notification), now_dt,
-                settings))
+                .with_context(force_company=company.id)._backorder_free_qty(now).items())
+        notify_ids, remove_ids = lifecycle.plan_notifications([
+            (position.id, position.notification_count,
+             fields.Datetime.from_string(position.date_last_notification),
+             free[position.company_id.id, position.product_id.id] > 0)
+            for position in positions], now, settings)
+        to_notify, to_remove = self.browse(notify_ids), self.browse(remove_ids)
         # One write per e-mail number, one insert for all the chatter notes.
         for count in set(to_notify.mapped("notification_count")):
             to_notify.filtered(lambda p: p.notification_count == count).sudo().write({
                 "notification_count": count + 1,
-                "date_last_notification": fields.Datetime.to_string(now_dt),
+                "date_last_notification": fields.Datetime.to_string(now),
             })
         to_notify._log_bulk([
             (position.id, _("Availability e-mail %d of %d sent.") % (
                 position.notification_count, settings.notification_count))
-            for position in to_notify], now_dt)
+            for position in to_notify], now)
         to_notify._send_mail("backorder_reservation.mail_template_position_available")
         if to_remove:
             to_remove._close("removed", _(
                 "Removed %d days after the last availability e-mail.")
-                % settings.notification_removal_days)
+                % settings.notification_removal_days, now)
             to_remove._send_mail("backorder_reservation.mail_template_position_removed")
 
     @api.multi

@@ -18,8 +18,9 @@ class ProductProduct(models.Model):
         "backorder.position", "product_id", string="Backorder Positions")
 
     @api.multi
-    def backorder_allocate(self):
-        """Assign free stock of these products to their waiting positions now.
+    def backorder_allocate(self, now=None):
+        """Assign free stock of these products to their waiting positions at
+        ``now`` (default: the clock), which dates the holds.
 
         Public: called when free stock rises (receipts, inventory adjustments,
         released holds) and by the safety-net scheduled action. Reads every queue
@@ -27,6 +28,7 @@ class ProductProduct(models.Model):
         all results in bulk, so the number of queries does not grow with the
         number of positions.
         """
+        now = now or datetime.utcnow()
         Position = self.env["backorder.position"]
         assignments = {}
         for products in self._backorder_locked_by_company():
@@ -34,27 +36,28 @@ class ProductProduct(models.Model):
                 Position._open_domain(products, products._backorder_company()))
             if not positions:  # none of this company's that the user may see
                 continue
-            eligible = positions._refresh_notify_only()
-            free_qty = products._backorder_free_qty()
+            eligible = positions._refresh_notify_only(now)
+            free_qty = products._backorder_free_qty(now)
             for product, queue, given in products._backorder_plan(
-                    positions, eligible, free_qty):
+                    positions, eligible, free_qty, now):
                 assignments.update(
                     (position.id, qty) for position, qty in zip(queue, given) if qty)
-        Position._apply_assignments(assignments, datetime.utcnow())
+        Position._apply_assignments(assignments, now)
 
     @api.multi
-    def _backorder_plan(self, positions, eligible, free_qty):
+    def _backorder_plan(self, positions, eligible, free_qty, now):
         """What the rule gives, without writing anything: yields (product, queue,
         pieces per queued position) for each of these products that has a queue
         and free stock and is not a pre-order still to be released.
 
         ``positions``: the products' open positions in queue order; ``eligible``:
         the customers that take part in reservations (the others are
-        notify-only); ``free_qty``: {product id: free pieces}. Shared by the
+        notify-only); ``free_qty``: {product id: free pieces}; ``now``: when the
+        pieces would be assigned (a pre-order's release). Shared by the
         assignment run and its preview, so that the preview is what assignment
         then does."""
         policy = self.env["backorder.position"]._backorder_settings().allocation_policy
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self, timestamp=now)
         queues = defaultdict(list)
         for position in positions:
             if position.partner_id in eligible and position.qty_need > 0:
@@ -68,12 +71,13 @@ class ProductProduct(models.Model):
                 [position.qty_need for position in queue], free_qty[product.id], policy)
 
     @api.multi
-    def _backorder_release_excess(self):
+    def _backorder_release_excess(self, now=None):
         """Keep holds within stock on hand (invariant 1) after stock left the
         warehouse unplanned (inventory loss, scrap): the youngest holds give back
         what is missing."""
+        now = now or datetime.utcnow()
         for products in self._backorder_locked_by_company():
-            free_qty = products._backorder_free_qty()
+            free_qty = products._backorder_free_qty(now)
             short = {pid: -qty for pid, qty in free_qty.items() if qty < 0}
             if not short:
                 continue
@@ -85,7 +89,7 @@ class ProductProduct(models.Model):
                 qty = min(short[position.product_id.id], position.qty_assigned)
                 if qty:
                     short[position.product_id.id] -= qty
-                    position._release(qty)
+                    position._release(qty, now)
 
     @api.multi
     def _backorder_locked_by_company(self):
@@ -135,11 +139,11 @@ class ProductProduct(models.Model):
         return {group["product_id"][0]: group["qty_assigned"] for group in groups}
 
     @api.multi
-    def _backorder_free_qty(self):
+    def _backorder_free_qty(self, now=None):
         """{product id: free stock} (SPEC): on hand in the shop's warehouse, minus
         what is reserved for outgoing moves, minus what positions hold; none
-        for a pre-order before its release date. Whole pieces; negative when
-        holds exceed what is left."""
+        for a pre-order before its release date (at ``now``, default the
+        clock). Whole pieces; negative when holds exceed what is left."""
         warehouse = self._backorder_warehouse()
         groups = self.env["stock.quant"].sudo().read_group(
             [("product_id", "in", self.ids),
@@ -150,7 +154,7 @@ class ProductProduct(models.Model):
             for group in groups
         }
         held = self._backorder_held_qty()
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self, timestamp=now or datetime.utcnow())
         free_qty = {}
         for product in self:
             free = int(math.floor(unreserved.get(product.id, 0.0) + 1e-9)) \

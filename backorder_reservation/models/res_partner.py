@@ -34,8 +34,9 @@ class ResPartner(models.Model):
             partner.backorder_eligible = partner.commercial_partner_id in eligible
 
     @api.multi
-    def _backorder_eligible_partners(self):
-        """The commercial partners among these partners' that are eligible now.
+    def _backorder_eligible_partners(self, now=None):
+        """The commercial partners among these partners' that are eligible at
+        ``now`` (default: the clock).
 
         One query for the last confirmed order of all of them (SPEC: eligible).
         """
@@ -43,7 +44,7 @@ class ResPartner(models.Model):
         if not commercial:
             return commercial
         settings = self.env["backorder.position"]._backorder_settings()
-        now = datetime.utcnow()
+        now = now or datetime.utcnow()
         since = fields.Datetime.to_string(
             now - timedelta(days=settings.eligibility_days))
         self.env.cr.execute("""

@@ -1,6 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -42,6 +43,7 @@ class SaleOrder(models.Model):
     def _backorder_consume_holds(self):
         """The customer's held pieces of the ordered products count as bought:
         qty_done rises, qty_assigned falls, oldest position first."""
+        now = datetime.utcnow()
         for order in self:
             ordered = order._backorder_ordered_pieces()
             positions = self.env["backorder.position"]._of_customer(
@@ -53,7 +55,7 @@ class SaleOrder(models.Model):
                 if not qty:
                     continue
                 ordered[key] -= qty
-                position._record_purchase(qty, order)
+                position._record_purchase(qty, order, now)
 
     @api.multi
     def _backorder_ordered_pieces(self):

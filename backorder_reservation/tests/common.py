@@ -1,6 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from odoo import fields
 from odoo.tests.common import SavepointCase
@@ -90,10 +90,12 @@ class BackorderCase(SavepointCase):
     def _receive(cls, product, qty):
         return validate_receipt(cls.env, product, qty)
 
-    def _set_expiry_past(self, positions, hours=1):
-        """Move time by writing dates: the hold ended ``hours`` ago."""
-        past = fields.Datetime.to_string(datetime.utcnow() - timedelta(hours=hours))
-        positions.write({"date_expiry": past})
+    @staticmethod
+    def _after_hold(positions, hours=1):
+        """A time ``hours`` after the last of these positions' holds ended: what
+        the scheduled actions are given to see the holds run out."""
+        return max(fields.Datetime.from_string(date)
+                   for date in positions.mapped("date_expiry")) + timedelta(hours=hours)
 
     def assertAssigned(self, positions, quantities):
         positions.invalidate_cache()

@@ -43,9 +43,8 @@ class TestExpiry(BackorderCase):
             self.product, [(self.first, 2), (self.second, 2)])
         self._receive(self.product, 2)
         self.assertAssigned(late | next_in_line, [2, 0])
-        self._set_expiry_past(late)
 
-        self.Position._cron_expire_holds()
+        self.Position._cron_expire_holds(now=self._after_hold(late))
 
         self.assertEqual(late.state, "expired")
         self.assertEqual(late.qty_assigned, 0)
@@ -63,7 +62,7 @@ class TestExpiry(BackorderCase):
     def test_holds_not_yet_due_stay(self):
         position = self._create_positions(self.product, [(self.first, 2)])
         self._receive(self.product, 2)
-        self.Position._cron_expire_holds()
+        self.Position._cron_expire_holds(now=self._after_hold(position, hours=-1))
         self.assertEqual(position.state, "assigned")
         self.assertEqual(self.first.backorder_reputation, 100)
 
@@ -73,8 +72,7 @@ class TestExpiry(BackorderCase):
         position, other = self._create_positions(
             self.product, [(self.first, 1), (self.second, 1)])
         self._receive(self.product, 1)
-        self._set_expiry_past(position)
-        self.Position._cron_expire_holds()
+        self.Position._cron_expire_holds(now=self._after_hold(position))
         self.assertEqual(self.first.backorder_reputation, 40)
         self.assertFalse(self.first.backorder_eligible)
         # A new position of that customer takes no part in assignments.

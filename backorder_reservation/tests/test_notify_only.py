@@ -20,10 +20,6 @@ class TestNotifyOnly(BackorderCase):
         return self.env["mail.mail"].search([
             ("model", "=", "backorder.position"), ("res_id", "=", position.id)])
 
-    def _days_ago(self, position, days):
-        position.write({"date_last_notification": fields.Datetime.to_string(
-            datetime.utcnow() - timedelta(days=days))})
-
     def test_no_mail_while_nothing_is_free(self):
         position = self._create_positions(self.product, [(self.stranger, 1)])
         self.Position._cron_notify_only()
@@ -35,26 +31,29 @@ class TestNotifyOnly(BackorderCase):
         self._receive(self.product, 1)
         self.assertAssigned(position, [0])
 
-        self.Position._cron_notify_only()
+        start = datetime.utcnow()
+        self.Position._cron_notify_only(now=start)
         self.assertEqual(position.notification_count, 1)
         self.assertEqual(len(self._mails(position)), 1)
         self.assertIn("available now", self._mails(position).subject)
 
-        self.Position._cron_notify_only()  # too early for the second
+        # The second e-mail comes 3 days after the first, not earlier.
+        self.Position._cron_notify_only(now=start + timedelta(days=3, seconds=-1))
         self.assertEqual(position.notification_count, 1)
-
-        self._days_ago(position, 3)
-        self.Position._cron_notify_only()
+        second = start + timedelta(days=3)
+        self.Position._cron_notify_only(now=second)
         self.assertEqual(position.notification_count, 2)
         self.assertEqual(len(self._mails(position)), 2)
+        self.assertEqual(fields.Datetime.from_string(position.date_last_notification),
+                         second.replace(microsecond=0))
 
-        self._days_ago(position, 6)
-        self.Position._cron_notify_only()
+        # Removed 7 days after the last e-mail, not earlier.
+        self.Position._cron_notify_only(now=second + timedelta(days=6))
         self.assertEqual(position.state, "waiting")
         self.assertEqual(position.notification_count, 2)
-
-        self._days_ago(position, 7)
-        self.Position._cron_notify_only()
+        removal = second + timedelta(days=7)
+        self.Position._cron_notify_only(now=removal)
         self.assertEqual(position.state, "removed")
-        self.assertTrue(position.date_closed)
+        self.assertEqual(fields.Datetime.from_string(position.date_closed),
+                         removal.replace(microsecond=0))
         self.assertIn("closed", self._mails(position).sorted("id")[-1].subject)

@@ -38,7 +38,6 @@ class TestPaymentPending(BackorderCase):
         position = self._create_positions(product, [(self.customer, qty)])
         self._receive(product, qty)
         self.assertAssigned(position, [qty])
-        self._set_expiry_past(position)
         return position
 
     def test_the_hold_waits_for_the_payment_and_the_order_consumes_it(self):
@@ -50,7 +49,7 @@ class TestPaymentPending(BackorderCase):
         order = self._checked_out(product, 2)
         # Nothing left to move into a new cart: no flashing icon, no "+1".
         self.assertEqual(self.customer._backorder_qty_to_move(no_cart), 0)
-        self.Position._cron_expire_holds()
+        self.Position._cron_expire_holds(now=self._after_hold(position))
         self.assertEqual(position.state, "assigned")
         self.assertEqual(self.customer.backorder_reputation, reputation)
         order.action_confirm()
@@ -64,5 +63,5 @@ class TestPaymentPending(BackorderCase):
         self._checked_out(cancelled_product, 1, tx_state="cancel")
         self._checked_out(self.service, 1)
         self.assertEqual(self.customer._backorder_qty_to_move(self.env["sale.order"]), 2)
-        self.Position._cron_expire_holds()
+        self.Position._cron_expire_holds(now=self._after_hold(cancelled | other))
         self.assertEqual((cancelled | other).mapped("state"), ["expired", "expired"])

@@ -1,5 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
 from ..lifecycle import OPEN_STATES, open_position_state
 from .common import BackorderCase
 
@@ -28,7 +30,7 @@ class TestPositionStates(BackorderCase):
         order = self._confirmed_order(self.customer, self.product, 1)
         self.assertEqual((position.qty_assigned, position.qty_done), (2, 1))
         self.assertStateFollowsQuantities(position)
-        position._release(2)
+        position._release(2, datetime.utcnow())
         self.assertEqual(position.qty_assigned, 0)
         self.assertStateFollowsQuantities(position)
         self.assertFalse(position.date_expiry)

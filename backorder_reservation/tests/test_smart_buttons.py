@@ -1,5 +1,9 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo import fields
+
 from .common import BackorderCase
 
 
@@ -47,7 +51,8 @@ class TestSmartButtons(BackorderCase):
         self._receive(self.product, 3)
         held = self.positions[:2]
         self.assertEqual(held.mapped("state"), ["assigned", "assigned"])
-        self._set_expiry_past(held[1], hours=-5)  # ends in 5 hours
+        held[1].date_expiry = fields.Datetime.to_string(
+            datetime.utcnow() + timedelta(hours=5))
         soon = self.Position.search([("hold_ends_soon", "=", True),
                                      ("id", "in", self.positions.ids)])
         self.assertEqual(soon, held[1])

@@ -1,5 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -28,11 +30,12 @@ class BackorderAllocationPreview(models.TransientModel):
         product = self.product_id
         Position = self.env["backorder.position"]
         positions = Position.search(Position._open_domain(product, product._backorder_company()))
-        eligible = positions.mapped("partner_id")._backorder_eligible_partners()
-        free_now = product._backorder_free_qty()[product.id]
+        now = datetime.utcnow()
+        eligible = positions.mapped("partner_id")._backorder_eligible_partners(now)
+        free_now = product._backorder_free_qty(now)[product.id]
         given = {}
         for _product, queue, quantities in product._backorder_plan(
-                positions, eligible, {product.id: free_now + self.incoming_qty}):
+                positions, eligible, {product.id: free_now + self.incoming_qty}, now):
             given = dict(zip([position.id for position in queue], quantities))
         self.write({
             "free_qty": free_now,
