@@ -48,3 +48,22 @@ def test_whether_a_user_is_the_visitor_is_asked_in_one_place():
     asking = sorted(path for path, text in addon_sources()
                     if re.search(r"website\.user_id|\buser_id\.partner_id\b", text))
     assert asking == ["models/res_partner.py"]
+
+
+def test_core_shop_templates_are_extended_not_replaced():
+    """Other addons edit the same nodes of website_sale (OCA's
+    website_sale_hide_price, for one): a replaced node drops their changes or
+    loses ours, depending on which addon loads last."""
+    replacing = sorted(
+        "%s: %s" % (path, match.group(0)) for path, text in addon_sources()
+        if path.startswith("views") for match in re.finditer(
+            r'<xpath expr="[^"]*"\s+position="replace"', text))
+    assert replacing == []
+
+
+def test_website_sale_stock_cart_cap_is_not_copied():
+    """The cart lifts website_sale_stock's quantity cap (data-max) for parts that
+    go on backorder; its own expression for the others stays its own."""
+    copying = sorted(path for path, text in addon_sources()
+                     if "virtual_available - line.product_id.cart_qty" in text)
+    assert copying == []

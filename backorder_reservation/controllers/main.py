@@ -235,9 +235,9 @@ class WebsiteSaleBackorder(WebsiteSale):
     def get_attribute_value_ids(self, product):
         """website_sale_stock's "always" and "threshold" modes make the product
         page cap the quantity at the forecast and disable the button without
-        one. A part that can still be backordered takes any quantity: its script
-        is told to leave such variants alone; the stock bar shows their stock.
-        For the others, pieces held for backorders are not offered as available."""
+        one. A part that lifts that cap takes any quantity: its script is told
+        to leave such variants alone; the stock bar shows their stock. For the
+        others, pieces held for backorders are not offered as available."""
         values = super(WebsiteSaleBackorder, self).get_attribute_value_ids(product)
         variants = request.env["product.product"].sudo().browse(
             [value[0] for value in values])
@@ -248,10 +248,10 @@ class WebsiteSaleBackorder(WebsiteSale):
         if not shown:
             return values
         stocked = variants.browse([variant.id for _info, variant in shown])
-        queue_open = stocked._backorder_queue_open()
+        lifted = stocked._backorder_lifts_forecast_cap()
         free = stocked._backorder_free_qty()
         for stock_info, variant in shown:
-            if queue_open[variant.id]:
+            if lifted[variant.id]:
                 stock_info["inventory_availability"] = "never"
             else:
                 stock_info["virtual_available"] = min(

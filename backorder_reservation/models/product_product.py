@@ -195,6 +195,19 @@ class ProductProduct(models.Model):
                 for product in self}
 
     @api.multi
+    def _backorder_lifts_forecast_cap(self):
+        """{product id: whether website_sale_stock's forecast cap is lifted}:
+        in its "always" and "threshold" modes the shop sells a stocked part up
+        to its forecast only; a part customers may still queue goes on
+        backorder beyond it instead. The product page, the cart and the basket
+        all ask this."""
+        queue_open = self._backorder_queue_open()
+        return {product.id: product.type == "product"
+                and product.inventory_availability in ("always", "threshold")
+                and queue_open[product.id]
+                for product in self}
+
+    @api.multi
     def _check_backorder_cap(self, extra_qty=0):
         """Refuse open positions beyond the product's cap (0 = no cap), counting
         ``extra_qty`` more pieces about to be queued."""

@@ -107,19 +107,19 @@ class SaleOrder(models.Model):
     @api.multi
     def _backorder_asked_before_forecast_cut(self, product_id, line_id, add_qty, set_qty,
                                              **kwargs):
-        """(product, pieces) the customer asks the basket line of a stocked part
-        to hold, when website_sale_stock may cut that line down to the forecast
-        afterwards (its "always" and "threshold" modes); else None. The pieces
-        it cuts off are then served from free stock or queued like any other.
-        Worked out the way website_sale's _cart_update does."""
+        """(product, pieces) the customer asks the basket line of a part to hold
+        when website_sale_stock would cut that line down to the forecast and
+        the part lifts that cap (:meth:`product.product.
+        _backorder_lifts_forecast_cap`); else None. The pieces it cuts off are
+        then served from free stock or queued like any other. Worked out the
+        way website_sale's _cart_update does."""
         self.ensure_one()
         line = self.env["sale.order.line"]
         if line_id is not False:
             line = self._cart_find_product_line(product_id, line_id, **kwargs)[:1]
         product = line.product_id or self.env["product.product"].browse(
             int(product_id or 0)).exists()
-        if (product.type != "product"
-                or product.inventory_availability not in ("always", "threshold")):
+        if not product or not product._backorder_lifts_forecast_cap()[product.id]:
             return None
         try:
             set_qty = float(set_qty) if set_qty else set_qty

@@ -115,11 +115,30 @@ class TestCartBackorder(BackorderCase):
             self.Position.search([("product_id", "=", unstocked.id)]).product_qty, 3)
 
     def test_shown_forecast_still_caps_a_part_that_cannot_be_backordered(self):
+        """website_sale_stock's cap and its message stay for such a part."""
         product = self._create_product(
             "Shown-stock gasket", inventory_availability="always", backorder_allowed=False)
         self._receive(product, 2)
         cart = self._cart(self.customer)
         values = cart._cart_update(product_id=product.id, add_qty=5)
         self.assertEqual(cart.order_line.product_uom_qty, 2)
-        self.assertIn("cannot be backordered", values["warning"])
+        self.assertIn("but only 2.0 is available", values["warning"])
         self.assertFalse(self.Position.search([("product_id", "=", product.id)]))
+
+    def test_one_answer_to_which_parts_lift_the_forecast_cap(self):
+        """Product page, cart and basket ask the same method: a stocked part in
+        website_sale_stock's capping modes that customers may still queue."""
+        lifted = self._create_product("Lifted cap", inventory_availability="always")
+        threshold = self._create_product("Lifted threshold", inventory_availability="threshold")
+        never = self._create_product("Never capped", inventory_availability="never")
+        forbidden = self._create_product(
+            "Forbidden cap", inventory_availability="always", backorder_allowed=False)
+        full = self._create_product("Full cap", inventory_availability="always",
+                                    backorder_cap=1)
+        self._create_positions(full, [(self.other, 1)])
+        consumable = self.env["product.product"].create({
+            "name": "Consumable cap", "type": "consu", "inventory_availability": "always"})
+        products = lifted | threshold | never | forbidden | full | consumable
+        self.assertEqual(products._backorder_lifts_forecast_cap(), {
+            lifted.id: True, threshold.id: True, never.id: False, forbidden.id: False,
+            full.id: False, consumable.id: False})

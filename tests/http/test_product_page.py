@@ -49,8 +49,7 @@ def test_forbidden_or_full_backorders_are_explained(shop):
     forbidden = shop.product("Discontinued pump", backorder_allowed=False)
     html = product_page(shop, forbidden)
     assert "cannot be backordered" in html
-    assert re.search(r'id="add_to_cart"[^>]*class="[^"]*disabled', html) or \
-        re.search(r'class="[^"]*disabled[^"]*"[^>]*id="add_to_cart"', html)
+    assert re.search(r'<a [^>]*id="add_to_cart"[^>]*data-backorder-state="blocked"', html)
     capped = shop.product("Rare sensor", backorder_cap=1)
     _login, partner = shop.customer()
     shop.odoo_env(lambda env: env["backorder.position"].create({
@@ -115,3 +114,25 @@ def test_shown_inventory_does_not_offer_pieces_held_for_backorders(shop):
         {"backorder_allowed": False}))
     info = shown_inventory(product_page(shop, product))
     assert (info["inventory_availability"], info["virtual_available"]) == ("always", 1)
+
+
+def test_cart_lifts_the_forecast_cap_of_parts_that_go_on_backorder_only(shop):
+    """website_sale_stock's cap on a cart line (data-max, its "always" mode)
+    goes for a part that can be backordered and stays, its own, for the others."""
+    from _shop import csrf_token
+    lifted = shop.product("Cart lifted hub", stock=1, inventory_availability="always")
+    capped = shop.product("Cart capped hub", stock=2, inventory_availability="always",
+                          backorder_allowed=False)
+    login, _partner = shop.customer()
+    client = shop.client(login)
+    token = csrf_token(client.get(shop.url + "/shop").text)
+    for product in (lifted, capped):
+        client.post(shop.url + "/shop/cart/update",
+                    data={"product_id": product, "add_qty": 1, "csrf_token": token})
+    cart = client.get(shop.url + "/shop/cart").text
+    inputs = {int(product): tag for tag, product in re.findall(
+        r'(<input[^>]*\bquantity\b[^>]*data-product-id="(\d+)"[^>]*>)', cart)}
+    assert set(inputs) == {lifted, capped}
+    assert "data-max" not in inputs[lifted]
+    # website_sale_stock's: in the cart (1) + forecast (2) - in carts (1).
+    assert re.search(r'data-max="2(\.0)?"', inputs[capped])

@@ -7,9 +7,11 @@ require('web.dom_ready');
    "Backorder" as soon as the chosen quantity is more than the free stock
    (data-free), and "Add to Cart" again when it fits; with variants, the stock
    bar, the button and the reason shown are those of the chosen variant
-   (data-backorder-variants). Labels and texts come translated from the page. */
+   (data-backorder-variants). The button's state (data-backorder-state: add,
+   backorder or blocked) gives its look. Labels and texts come translated from
+   the page. */
 var $details = $('#product_details');
-var $button = $details.find('#add_to_cart[data-free]');
+var $button = $details.find('#add_to_cart[data-backorder-state]');
 if (!$button.length) {
     return $.Deferred().reject("no backorder-aware add button on this page");
 }
@@ -22,7 +24,7 @@ function showVariant() {
     }
     $button.data('free', info.free || 0)
         .data('backorder-possible', info.backorder_possible ? '1' : '')
-        .toggleClass('disabled', !!info.blocked);
+        .data('blocked', !!info.blocked);
     $details.find('.o_backorder_blocked').text(info.blocked || '');
     var $stock = $details.find('.o_backorder_stock');
     $stock.attr('data-level', info.bar_level).attr('data-free', info.free);
@@ -38,9 +40,15 @@ function refresh() {
     var qty = parseInt($details.find('input[name="add_qty"]').val() || 1, 10);
     var free = parseInt($button.data('free'), 10);
     var backorder = $button.data('backorder-possible') && (isNaN(qty) ? 1 : qty) > free;
+    var blocked = $button.data('blocked');
+    if (blocked === undefined) {  // the page's own variant until one is chosen
+        blocked = $button.attr('data-backorder-state') === 'blocked';
+    }
     $button.text($button.data(backorder ? 'label-backorder' : 'label-add'))
+        .attr('data-backorder-state', blocked ? 'blocked' : backorder ? 'backorder' : 'add')
         .toggleClass('btn-warning o_backorder_add', !!backorder)
-        .toggleClass('btn-primary', !backorder);
+        .toggleClass('btn-primary', !backorder)
+        .toggleClass('disabled', !!blocked);
 }
 
 $details.on('change keyup', 'input[name="add_qty"]', refresh);
