@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from psycopg2.extras import execute_values
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from .. import lifecycle
@@ -243,9 +243,10 @@ class BackorderPosition(models.Model):
         self.env["product.product"].browse(vals.get("product_id"))._check_backorder_cap(
             extra_qty=vals.get("product_qty", 1))
         position = super(BackorderPosition, self).create(vals)
-        position._refresh_notify_only(datetime.utcnow())
-        position.message_post(body=_("Position created: %d x %s, waiting.") % (
-            position.product_qty, position.product_id.display_name))
+        now = datetime.utcnow()
+        position._refresh_notify_only(now)
+        position._post_notes([(position.id, _("Position created: %d x %s, waiting.") % (
+            position.product_qty, position.product_id.display_name))], now)
         return position
 
     @api.multi
@@ -285,8 +286,8 @@ class BackorderPosition(models.Model):
             return self.create(values)
         product._check_backorder_cap(extra_qty=qty)
         position.product_qty += qty
-        position.message_post(body=_("%d more piece(s) requested, %d in all.") % (
-            qty, position.product_qty))
+        position._post_notes([(position.id, _("%d more piece(s) requested, %d in all.") % (
+            qty, position.product_qty))], datetime.utcnow())
         return position
 
     # ------------------------------------------------------------ settings
@@ -371,38 +372,74 @@ class BackorderPosition(models.Model):
         positions.invalidate_cache(
             ["qty_assigned", "qty_need", "state", "date_expiry", "date_assigned",
              "assignment_notice_pending"])
-        self._log_bulk([
+        self._post_notes([
             (position_id, _("Assigned %d piece(s), held until %s (UTC).") % (qty, deadline))
             for position_id, qty, deadline, _state in rows
         ], now)
 
     @api.model
-    def _log_bulk(self, messages, now):
+    def _post_notes(self, messages, now):
         """Post chatter notes on many positions with one INSERT.
 
-        ``messages``: [(position id, plain text)]. Notes notify nobody, so the
-        ORM's per-message follower work is not needed here.
+        ``messages``: [(position id, plain text)]. Each row is the one
+        ``message_post(body=plaintext2html(text))`` would make at ``now``:
+        mail.message's defaults (and those other addons add, such as
+        website_mail's), the escaped body, the sender, reply-to, message id
+        and thread parent. Notes notify nobody, so the per-message follower
+        work of message_post is not needed here.
         """
         if not messages:
             return
-        note = self.env.ref("mail.mt_note")
-        author = self.env.user.partner_id.id
-        names = {position.id: position.name
-                 for position in self.browse([m[0] for m in messages])}
+        Message = self.env["mail.message"]
+        position_ids = list({position_id for position_id, _text in messages})
         date = fields.Datetime.to_string(now)
-        execute_values(self.env.cr, """
-            INSERT INTO mail_message (model, res_id, record_name, body, message_type,
-                                      subtype_id, author_id, date, create_date,
-                                      write_date, create_uid, write_uid)
-            VALUES %s
-        """, [
-            (self._name, position_id, names[position_id],
-             "<p>%s</p>" % _escape(text), "notification", note.id, author, date,
-             date, date, self.env.uid, self.env.uid)
+        email_from = Message._get_default_from() if self.env.user.email else False
+        row = {
+            "model": self._name, "message_type": "notification", "subject": False,
+            "subtype_id": self.env.ref("mail.mt_note").id,
+            "author_id": Message._get_default_author().id, "email_from": email_from,
+            "date": date, "create_date": date, "write_date": date,
+            "create_uid": self.env.uid, "write_uid": self.env.uid,
+        }
+        own_columns = ["res_id", "record_name", "body", "reply_to", "parent_id",
+                       "message_id"]
+        defaults = Message.default_get([
+            name for name, field in Message._fields.items()
+            if field.store and field.column_type and name not in row
+            and name not in own_columns and name not in models.MAGIC_COLUMNS])
+        row.update((name, value) for name, value in defaults.items()
+                   if Message._fields[name].column_type)
+        names = dict(self.browse(position_ids).sudo().name_get())
+        reply_to = self.message_get_reply_to(position_ids, default=email_from)
+        parents = self._thread_parents(position_ids)
+        # Stored as the ORM stores them (False as NULL, the body sanitized), a
+        # text the same for many positions converted once.
+        bodies = {text: Message._fields["body"].convert_to_column(
+            tools.plaintext2html(text), Message) for text in {text for _id, text in messages}}
+        common = tuple(Message._fields[name].convert_to_column(row[name], Message)
+                       for name in sorted(row))
+        execute_values(self.env.cr, "INSERT INTO mail_message (%s) VALUES %%s" % (
+            ", ".join('"%s"' % column for column in sorted(row) + own_columns)), [
+            common + (
+                position_id, names[position_id], bodies[text],
+                reply_to[position_id] or None, parents.get(position_id),
+                tools.generate_tracking_message_id("%s-%s" % (position_id, self._name)))
             for position_id, text in messages
         ], page_size=max(len(messages), 1))
         # Rows written behind the ORM's back: chatter read later must see them.
-        self.browse(list(names)).invalidate_cache(["message_ids"])
+        self.browse(position_ids).invalidate_cache(["message_ids"])
+
+    @api.model
+    def _thread_parents(self, position_ids):
+        """{position id: the message a new message of its chatter hangs under}:
+        its first e-mail, else its first message, as message_post does for a
+        flat thread."""
+        self.env.cr.execute("""
+            SELECT DISTINCT ON (res_id) res_id, id FROM mail_message
+             WHERE model = %s AND res_id IN %s
+             ORDER BY res_id, message_type = 'email' DESC, id
+        """, (self._name, tuple(position_ids)))
+        return dict(self.env.cr.fetchall())
 
     @api.multi
     def _close(self, state, message, now):
@@ -415,7 +452,7 @@ class BackorderPosition(models.Model):
             "date_closed": fields.Datetime.to_string(now),
             "assignment_notice_pending": False,
         })
-        self._log_bulk([(position.id, message) for position in self], now)
+        self._post_notes([(position.id, message) for position in self], now)
         if released:
             products.backorder_allocate(now)
 
@@ -439,17 +476,17 @@ class BackorderPosition(models.Model):
         ``order``."""
         self.ensure_one()
         self._set_pieces(self.qty_assigned - qty, self.qty_done + qty, now)
-        self.message_post(body=_("%d piece(s) bought with order %s; status %s.") % (
-            qty, order.name, dict(STATE_SELECTION)[self.state]))
+        self._post_notes([(self.id, _("%d piece(s) bought with order %s; status %s.") % (
+            qty, order.name, dict(STATE_SELECTION)[self.state]))], now)
 
     @api.multi
     def _release(self, qty, now):
         """Give ``qty`` held pieces back because the stock is gone."""
         self.ensure_one()
         self._set_pieces(self.qty_assigned - qty, self.qty_done, now)
-        self.message_post(body=_(
+        self._post_notes([(self.id, _(
             "%d held piece(s) released: the stock on hand fell below what was "
-            "held. The position keeps its place in the queue.") % qty)
+            "held. The position keeps its place in the queue.") % qty)], now)
 
     # ------------------------------------------------------------ actions
     @api.multi
@@ -544,7 +581,8 @@ class BackorderPosition(models.Model):
                 "%s: no reserved piece is waiting to be moved into your cart.")
                 % self.product_id.display_name)
         order._cart_update(product_id=self.product_id.id, add_qty=1)
-        self.message_post(body=_("1 reserved piece moved into cart %s.") % order.name)
+        self._post_notes([(self.id, _("1 reserved piece moved into cart %s.") % order.name)],
+                         datetime.utcnow())
         return True
 
     # ------------------------------------------------------------ crons
@@ -637,7 +675,7 @@ class BackorderPosition(models.Model):
                 "notification_count": count + 1,
                 "date_last_notification": fields.Datetime.to_string(now),
             })
-        to_notify._log_bulk([
+        to_notify._post_notes([
             (position.id, _("Availability e-mail %d of %d sent.") % (
                 position.notification_count, settings.notification_count))
             for position in to_notify], now)
@@ -661,6 +699,3 @@ class BackorderPosition(models.Model):
         for position in self:
             template.send_mail(position.id)
 
-
-def _escape(text):
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

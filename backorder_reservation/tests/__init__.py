@@ -23,3 +23,4 @@ from . import test_engine_fields
 from . import test_order_cancel
 from . import test_doctests
 from . import test_position_states
+from . import test_chatter_notes
