@@ -19,6 +19,14 @@ def wait_for(browser, css, clickable=False):
         condition((By.CSS_SELECTOR, css)))
 
 
+def wait_for_odoo_module(browser, name):
+    """Wait until the page's script module ``name`` (odoo.define) has run: a
+    widget it attaches at page load handles clicks only from then on."""
+    WebDriverWait(browser, WAIT).until(lambda b: b.execute_script(
+        "return document.readyState === 'complete' && !!(window.odoo && odoo.__DEBUG__"
+        " && odoo.__DEBUG__.services[arguments[0]]);", name))
+
+
 def log_in(browser, url, login, redirect):
     """Log in as ``login`` (password = login) and land on ``redirect``."""
     # Log the previous user out on the server and leave their page first: a

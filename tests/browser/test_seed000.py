@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from _browser import (WAIT, YELLOW, background, click_backend_button, follow_link, log_in,
-                      wait_for)
+                      wait_for, wait_for_odoo_module)
 
 
 def snap(browser, artifacts_dir, name):
@@ -88,6 +88,9 @@ def test_seed_000_end_to_end(shop, browser, artifacts_dir):
     # 5. Checkout with wire transfer: the order is placed.
     follow_link(browser, "a[href='/shop/checkout']")
     follow_link(browser, "a[href='/shop/confirm_order']")
+    # Clicked before the payment form's script is attached, the button does
+    # nothing (seen in a full run on a busy machine).
+    wait_for_odoo_module(browser, "payment.payment_form")
     wait_for(browser, "#o_payment_form_pay", clickable=True).click()
     WebDriverWait(browser, WAIT).until(lambda b: "/shop/confirmation" in b.current_url)
     # The reserved pieces are in the order awaiting payment: nothing flashes.
