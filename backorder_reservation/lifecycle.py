@@ -181,17 +181,23 @@ def notification_due(count, last_date, now, settings):
 
 
 def removal_due(count, last_date, now, settings):
-    """Whether a notify-only position has had all its e-mails long enough ago.
+    """Whether a notify-only position is removed: its last e-mail is
+    ``notification_removal_days`` old, however many were sent. A position told
+    once that the part is available ends even when the part sells out before
+    the next e-mail would be due (else it would stay open for ever); one never
+    e-mailed waits for the part like any position.
 
     >>> from datetime import datetime
     >>> removal_due(2, datetime(2026, 5, 1), datetime(2026, 5, 8), Settings())
     True
     >>> removal_due(2, datetime(2026, 5, 2), datetime(2026, 5, 8), Settings())
     False
-    >>> removal_due(1, datetime(2026, 1, 1), datetime(2026, 5, 8), Settings())
+    >>> removal_due(1, datetime(2026, 5, 1), datetime(2026, 5, 8), Settings())
+    True
+    >>> removal_due(0, None, datetime(2026, 5, 8), Settings())
     False
     """
-    if count < settings.notification_count or not last_date:
+    if not count or not last_date:
         return False
     return last_date + timedelta(days=settings.notification_removal_days) <= now
 
@@ -200,9 +206,9 @@ def plan_notifications(positions, now, settings):
     """What the notify-only run does at ``now``: (ids to e-mail, ids to remove).
 
     ``positions``: (id, e-mails sent, date of the last one, whether the product
-    has free stock) of the waiting notify-only positions. A position whose
-    e-mails are all sent is removed once :func:`removal_due`; the others get an
-    e-mail when their product is available and :func:`notification_due`.
+    has free stock) of the waiting notify-only positions. A position gets an
+    e-mail when its product is available and :func:`notification_due`; else it
+    is removed once :func:`removal_due`.
 
     >>> from datetime import datetime
     >>> now = datetime(2026, 5, 10)
@@ -210,13 +216,15 @@ def plan_notifications(positions, now, settings):
     ...     (1, 0, None, True),
     ...     (2, 0, None, False),
     ...     (3, 2, datetime(2026, 5, 3), False),
+    ...     (4, 1, datetime(2026, 5, 3), False),
+    ...     (5, 1, datetime(2026, 5, 3), True),
     ... ], now, Settings())
-    ([1], [3])
+    ([1, 5], [3, 4])
     """
     to_notify, to_remove = [], []
     for position_id, count, last_date, available in positions:
-        if removal_due(count, last_date, now, settings):
-            to_remove.append(position_id)
-        elif available and notification_due(count, last_date, now, settings):
+        if available and notification_due(count, last_date, now, settings):
             to_notify.append(position_id)
+        elif removal_due(count, last_date, now, settings):
+            to_remove.append(position_id)
     return to_notify, to_remove

@@ -95,3 +95,20 @@ def test_notify_only_plan_follows_the_settings():
     now = datetime(2026, 5, 10)
     positions = [(1, 1, now - timedelta(days=1), True), (2, 0, None, True)]
     assert lifecycle.plan_notifications(positions, now, settings) == ([2], [1])
+
+
+def test_a_notify_only_position_told_once_ends_when_the_part_sells_out():
+    """Issue 11, item 7: the part sold out after the first e-mail, so the second
+    never comes; the position is removed 7 days after the first instead of
+    staying open for ever."""
+    settings = lifecycle.Settings()
+    first_mail = datetime(2026, 5, 1)
+    sold_out = [(1, 1, first_mail, False)]
+    assert lifecycle.plan_notifications(
+        sold_out, first_mail + timedelta(days=6), settings) == ([], [])
+    assert lifecycle.plan_notifications(
+        sold_out, first_mail + timedelta(days=7), settings) == ([], [1])
+    # Back in stock in time: the second e-mail comes, and the removal waits for it.
+    back = [(1, 1, first_mail, True)]
+    assert lifecycle.plan_notifications(
+        back, first_mail + timedelta(days=7), settings) == ([1], [])

@@ -57,3 +57,17 @@ class TestNotifyOnly(BackorderCase):
         self.assertEqual(fields.Datetime.from_string(position.date_closed),
                          removal.replace(microsecond=0))
         self.assertIn("closed", self._mails(position).sorted("id")[-1].subject)
+
+    def test_a_part_sold_out_after_the_first_mail_still_ends_the_position(self):
+        position = self._create_positions(self.product, [(self.stranger, 1)])
+        self._receive(self.product, 1)
+        start = datetime.utcnow()
+        self.Position._cron_notify_only(now=start)
+        self.assertEqual(position.notification_count, 1)
+        # Someone else buys the piece: no second e-mail can be due.
+        self._confirmed_order(self._create_customer("Quick Buyer"), self.product, 1)
+        self.Position._cron_notify_only(now=start + timedelta(days=6))
+        self.assertEqual((position.state, position.notification_count), ("waiting", 1))
+        self.Position._cron_notify_only(now=start + timedelta(days=7))
+        self.assertEqual(position.state, "removed")
+        self.assertIn("closed", self._mails(position).sorted("id")[-1].subject)
