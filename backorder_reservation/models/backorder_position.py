@@ -1,5 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -10,6 +11,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from .. import lifecycle
 
+_logger = logging.getLogger(__name__)
+
 # Pieces one position may request: more than a parts customer waits for, far
 # below the integer columns' limit.
 MAX_POSITION_QTY = 100000
@@ -19,7 +22,7 @@ MAX_POSITION_QTY = 100000
 ENGINE_FIELDS = frozenset([
     "state", "qty_assigned", "qty_done", "qty_need", "date_assigned", "date_expiry",
     "date_closed", "notify_only", "notification_count", "date_last_notification",
-    "assignment_notice_pending",
+    "assignment_notice_pending", "date_queued",
 ])
 HOLD_ENDS_SOON = timedelta(hours=24)
 STATE_SELECTION = list(zip(lifecycle.STATES, (
@@ -30,8 +33,9 @@ class BackorderPosition(models.Model):
     _name = "backorder.position"
     _description = "Backorder Position"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    # The queue order of SPEC: oldest first, then by id.
-    _order = "create_date, id"
+    # The queue order of SPEC: oldest request first, then by id. A position's
+    # request dates from its creation, or from the last time it was raised.
+    _order = "date_queued, id"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/")
@@ -63,6 +67,12 @@ class BackorderPosition(models.Model):
     state = fields.Selection(
         STATE_SELECTION, string="Status", required=True, default="waiting",
         readonly=True, index=True, copy=False, group_expand="_expand_states")
+    date_queued = fields.Datetime(
+        string="Queued Since", readonly=True, copy=False, index=True,
+        default=fields.Datetime.now,
+        help="The position's place in its product's queue: when it was created, "
+             "or when its requested quantity was last raised (more pieces wait "
+             "behind those asked for before).")
     date_assigned = fields.Datetime(
         string="First Assigned", readonly=True, copy=False,
         help="When the position first received pieces.")
@@ -88,10 +98,10 @@ class BackorderPosition(models.Model):
         "res.company", string="Company", required=True, index=True,
         default=lambda self: self._backorder_company())
     website_id = fields.Many2one("website", string="Website", index=True)
-    sale_line_id = fields.Many2one(
-        "sale.order.line", string="Origin Order Line", readonly=True, copy=False,
-        ondelete="set null",
-        help="The order line whose short quantity became this position.")
+    sale_line_ids = fields.Many2many(
+        "sale.order.line", "backorder_position_sale_line_rel", "position_id",
+        "sale_line_id", string="Order Lines", readonly=True, copy=False,
+        help="The quotation lines whose missing pieces this position waits for.")
     cart_url = fields.Char(
         compute="_compute_cart_url", string="Cart Link",
         help="Where the customer moves assigned pieces into the cart (e-mails).")
@@ -114,6 +124,42 @@ class BackorderPosition(models.Model):
         ("qty_within_request", "CHECK(qty_assigned + qty_done <= product_qty)",
          "A backorder position cannot get more than it requested."),
     ]
+
+    def init(self):
+        # Positions from before the queue date queue from their creation, and
+        # keep the one order line they were made of.
+        self.env.cr.execute("""
+            UPDATE backorder_position SET date_queued = create_date
+             WHERE date_queued IS NULL
+        """)
+        self.env.cr.execute("""
+            SELECT 1 FROM information_schema.columns
+             WHERE table_name = 'backorder_position' AND column_name = 'sale_line_id'
+        """)
+        if self.env.cr.fetchone():
+            self.env.cr.execute("""
+                INSERT INTO backorder_position_sale_line_rel (position_id, sale_line_id)
+                SELECT id, sale_line_id FROM backorder_position
+                 WHERE sale_line_id IS NOT NULL
+                ON CONFLICT DO NOTHING
+            """)
+        # The last word on one open position per customer, product and company
+        # (_check_one_open_position), for two transactions that each checked
+        # before the other wrote. A database that already has twins keeps
+        # working; they are named in the log for staff to merge.
+        self.env.cr.execute("""
+            SELECT array_agg(name) FROM backorder_position WHERE state IN %s
+             GROUP BY partner_id, product_id, company_id HAVING count(*) > 1
+        """, [lifecycle.OPEN_STATES])
+        twins = self.env.cr.fetchall()
+        if twins:
+            _logger.warning("open backorder positions to merge: %s", twins)
+            return
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS backorder_position_one_open_index
+                ON backorder_position (partner_id, product_id, company_id)
+             WHERE state IN %s
+        """, [lifecycle.OPEN_STATES])
 
     @api.model
     def _expand_states(self, states, domain, order):
@@ -207,6 +253,29 @@ class BackorderPosition(models.Model):
             raise ValidationError(_(
                 "A backorder position holds at most %d pieces.") % MAX_POSITION_QTY)
 
+    @api.constrains("partner_id", "product_id", "company_id", "state")
+    def _check_one_open_position(self):
+        for position in self.filtered("is_open"):
+            self._check_no_open_position(
+                position.partner_id, position.product_id, position.company_id, position)
+
+    @api.model
+    def _check_no_open_position(self, customer, product, company, but=None):
+        """Refuse a second open position of ``customer`` for ``product`` in
+        ``company`` (besides ``but``), naming the first."""
+        other = self.sudo().search([
+            ("id", "!=", but.id if but else False),
+            ("partner_id", "=", customer.commercial_partner_id.id),
+            ("product_id", "=", product.id), ("company_id", "=", company.id),
+            ("is_open", "=", True),
+        ], limit=1)
+        if other:
+            raise ValidationError(_(
+                "%s already waits for %s in backorder position %s: raise its "
+                "quantity instead of opening another.") % (
+                    customer.commercial_partner_id.display_name, product.display_name,
+                    other.name))
+
     @api.constrains("product_id")
     def _check_product_accepts_backorders(self):
         for position in self:
@@ -238,10 +307,17 @@ class BackorderPosition(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "backorder.position") or "/"
+        vals.setdefault("company_id", self._backorder_company().id)
         # Checked before creating, so a refused position leaves nothing behind
-        # even inside a transaction that goes on.
-        self.env["product.product"].browse(vals.get("product_id"))._check_backorder_cap(
-            extra_qty=vals.get("product_qty", 1))
+        # even inside a transaction that goes on (and the database's index of
+        # open positions does not answer first, without a message).
+        product = self.env["product.product"].with_context(
+            force_company=vals["company_id"]).browse(vals.get("product_id"))
+        if vals.get("state", "waiting") in lifecycle.OPEN_STATES:
+            self._check_no_open_position(
+                self.env["res.partner"].browse(vals.get("partner_id")), product,
+                self.env["res.company"].browse(vals["company_id"]))
+        product._check_backorder_cap(extra_qty=vals.get("product_qty", 1))
         position = super(BackorderPosition, self).create(vals)
         now = datetime.utcnow()
         position._refresh_notify_only(now)
@@ -252,10 +328,28 @@ class BackorderPosition(models.Model):
     @api.multi
     def write(self, vals):
         self._check_engine_fields(vals)
+        raised = self.filtered(lambda position: position.is_open and "product_qty" in vals
+                               and vals["product_qty"] > position.product_qty)
         result = super(BackorderPosition, self).write(vals)
         if "product_qty" in vals:
-            self.mapped("product_id")._check_backorder_cap()
+            for company in self.mapped("company_id"):
+                self.filtered(lambda p: p.company_id == company).mapped("product_id") \
+                    .with_context(force_company=company.id)._check_backorder_cap()
+        raised._requeue(datetime.utcnow())
         return result
+
+    @api.multi
+    def _requeue(self, now):
+        """Put these positions at the back of their queues: more pieces were
+        asked for, and wait behind everyone who asked before. Written to the
+        microsecond (the ORM keeps seconds), so that a raise queues behind a
+        request of the same second."""
+        if not self:
+            return
+        self.env.cr.execute(
+            "UPDATE backorder_position SET date_queued = %s WHERE id IN %s",
+            (now, tuple(self.ids)))
+        self.invalidate_cache(["date_queued"])
 
     @api.multi
     def unlink(self):
@@ -265,10 +359,11 @@ class BackorderPosition(models.Model):
         return super(BackorderPosition, self).unlink()
 
     @api.model
-    def _queue_for(self, partner, product, qty, **values):
+    def _queue_for(self, partner, product, qty, sale_line=None, **values):
         """Add ``qty`` pieces to the customer's open position of ``product`` in
         the company of ``values`` (default: :meth:`_backorder_company`), or open
-        one. Returns the position."""
+        one; ``sale_line``: the quotation line they are missing from. Returns
+        the position."""
         company_id = values.get("company_id") or self._backorder_company().id
         # Two requests of the same customer at once (two tabs, a double click)
         # would each open a position: the second has to start again and raise
@@ -277,17 +372,20 @@ class BackorderPosition(models.Model):
             ["queue:%d:%d" % (partner.commercial_partner_id.id, product.id)])
         position = self.search([
             ("partner_id", "=", partner.commercial_partner_id.id),
-            ("product_id", "=", product.id), ("state", "in", lifecycle.OPEN_STATES),
+            ("product_id", "=", product.id), ("is_open", "=", True),
             ("company_id", "=", company_id),
         ], limit=1)
+        lines = {"sale_line_ids": [(4, sale_line.id)]} if sale_line else {}
         if not position:
-            values.update(partner_id=partner.id, product_id=product.id, product_qty=qty,
-                          company_id=company_id)
+            values.update(lines, partner_id=partner.id, product_id=product.id,
+                          product_qty=qty, company_id=company_id)
             return self.create(values)
-        product._check_backorder_cap(extra_qty=qty)
-        position.product_qty += qty
-        position._post_notes([(position.id, _("%d more piece(s) requested, %d in all.") % (
-            qty, position.product_qty))], datetime.utcnow())
+        product.with_context(force_company=company_id)._check_backorder_cap(extra_qty=qty)
+        position.write(dict(lines, product_qty=position.product_qty + qty))
+        position._post_notes([(position.id, _(
+            "%d more piece(s) requested, %d in all; what is still needed waits "
+            "behind the requests made before.") % (qty, position.product_qty))],
+            datetime.utcnow())
         return position
 
     # ------------------------------------------------------------ settings
@@ -322,16 +420,26 @@ class BackorderPosition(models.Model):
         return self.env.user.company_id
 
     @api.multi
+    def _eligible_customers(self, now):
+        """{(customer id, company id)} of these positions' customers that take
+        part in reservations at ``now`` in the positions' companies: a purchase
+        counts in the company it was made in (SPEC: eligible)."""
+        eligible = set()
+        for company in self.mapped("company_id"):
+            customers = self.filtered(lambda p: p.company_id == company).mapped("partner_id")
+            eligible.update((customer.id, company.id) for customer in
+                            customers._backorder_eligible_partners(now, company))
+        return eligible
+
+    @api.multi
     def _refresh_notify_only(self, now):
         """Set notify_only from the customers' eligibility at ``now``, in one
-        write per value; returns the eligible customers."""
-        eligible = self.mapped("partner_id")._backorder_eligible_partners(now)
-        now_notify_only = self.filtered(
-            lambda p: not p.notify_only and p.partner_id not in eligible)
-        now_eligible = self.filtered(
-            lambda p: p.notify_only and p.partner_id in eligible)
-        now_notify_only.sudo().write({"notify_only": True})
-        now_eligible.sudo().write({"notify_only": False})
+        write per value; returns :meth:`_eligible_customers`."""
+        eligible = self._eligible_customers(now)
+        notify_only = self.filtered(
+            lambda p: (p.partner_id.id, p.company_id.id) not in eligible)
+        (self - notify_only).filtered("notify_only").sudo().write({"notify_only": False})
+        notify_only.filtered(lambda p: not p.notify_only).sudo().write({"notify_only": True})
         return eligible
 
     # ------------------------------------------------------------ assignment

@@ -51,7 +51,7 @@ class ProductProduct(models.Model):
         and free stock and is not a pre-order still to be released.
 
         ``positions``: the products' open positions in queue order; ``eligible``:
-        the customers that take part in reservations (the others are
+        {(customer id, company id)} that take part in reservations (the others are
         notify-only); ``free_qty``: {product id: free pieces}; ``now``: when the
         pieces would be assigned (a pre-order's release). Shared by the
         assignment run and its preview, so that the preview is what assignment
@@ -60,7 +60,8 @@ class ProductProduct(models.Model):
         today = fields.Date.context_today(self, timestamp=now)
         queues = defaultdict(list)
         for position in positions:
-            if position.partner_id in eligible and position.qty_need > 0:
+            if ((position.partner_id.id, position.company_id.id) in eligible
+                    and position.qty_need > 0):
                 queues[position.product_id.id].append(position)
         for product in self:
             queue = queues[product.id]
@@ -84,7 +85,7 @@ class ProductProduct(models.Model):
             holding = self.env["backorder.position"].search(
                 [("product_id", "in", list(short)), ("state", "=", "assigned"),
                  ("company_id", "=", products._backorder_company().id)],
-                order="create_date desc, id desc")
+                order="date_queued desc, id desc")
             for position in holding:
                 qty = min(short[position.product_id.id], position.qty_assigned)
                 if qty:
@@ -170,16 +171,18 @@ class ProductProduct(models.Model):
     def _backorder_cap_room(self):
         """{product id: pieces that may still be queued}, None when uncapped.
 
-        The cap counts what open positions still wait for or hold, all customers
-        together (requested minus bought)."""
+        The cap counts what open positions of the company (see
+        :meth:`_backorder_company`) still wait for or hold, all customers
+        together (requested minus bought): each company's warehouse serves its
+        own queues."""
         room = {product.id: None for product in self}
         capped = self.filtered(lambda product: product.backorder_cap > 0)
         if not capped:
             return room
         Position = self.env["backorder.position"].sudo()
         groups = Position.read_group(
-            Position._open_domain(capped), ["product_id", "product_qty", "qty_done"],
-            ["product_id"])
+            Position._open_domain(capped, self._backorder_company()),
+            ["product_id", "product_qty", "qty_done"], ["product_id"])
         queued = {g["product_id"][0]: g["product_qty"] - g["qty_done"] for g in groups}
         for product in capped:
             room[product.id] = product.backorder_cap - queued.get(product.id, 0)

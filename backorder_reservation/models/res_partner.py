@@ -29,21 +29,25 @@ class ResPartner(models.Model):
 
     @api.multi
     def _compute_backorder_eligible(self):
+        """In the company the user works in (or ``force_company``)."""
         eligible = self._backorder_eligible_partners()
         for partner in self:
             partner.backorder_eligible = partner.commercial_partner_id in eligible
 
     @api.multi
-    def _backorder_eligible_partners(self, now=None):
+    def _backorder_eligible_partners(self, now=None, company=None):
         """The commercial partners among these partners' that are eligible at
-        ``now`` (default: the clock).
+        ``now`` (default: the clock) in ``company`` (default: the company the
+        environment works on): orders of other companies do not count.
 
         One query for the last confirmed order of all of them (SPEC: eligible).
         """
         commercial = self.mapped("commercial_partner_id")
         if not commercial:
             return commercial
-        settings = self.env["backorder.position"]._backorder_settings()
+        Position = self.env["backorder.position"]
+        settings = Position._backorder_settings()
+        company = company or Position._backorder_company()
         now = now or datetime.utcnow()
         since = fields.Datetime.to_string(
             now - timedelta(days=settings.eligibility_days))
@@ -54,8 +58,9 @@ class ResPartner(models.Model):
              WHERE p.commercial_partner_id IN %s
                AND so.state IN ('sale', 'done')
                AND so.confirmation_date >= %s
+               AND so.company_id = %s
              GROUP BY p.commercial_partner_id
-        """, (tuple(commercial.ids), since))
+        """, (tuple(commercial.ids), since, company.id))
         last_order = {
             partner_id: fields.Datetime.from_string(date)
             if isinstance(date, str) else date

@@ -20,17 +20,14 @@ class SaleOrder(models.Model):
 
     @api.multi
     def _compute_backorder_position_count(self):
-        groups = self.env["backorder.position"].read_group(
-            [("sale_line_id.order_id", "in", self.ids)], ["sale_line_id"], ["sale_line_id"])
-        line_counts = {g["sale_line_id"][0]: g["sale_line_id_count"] for g in groups}
         for order in self:
-            order.backorder_position_count = sum(
-                line_counts.get(line_id, 0) for line_id in order.order_line.ids)
+            order.backorder_position_count = len(order.order_line.mapped(
+                "backorder_position_ids"))
 
     @api.multi
     def action_view_backorder_positions(self):
         return self.env["backorder.position"]._action_view(
-            [("sale_line_id.order_id", "in", self.ids)])
+            [("sale_line_ids.order_id", "in", self.ids)])
 
     @api.multi
     def _action_confirm(self):

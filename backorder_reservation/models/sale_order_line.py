@@ -17,15 +17,17 @@ def whole_pieces(product, qty):
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
-    backorder_position_ids = fields.One2many(
-        "backorder.position", "sale_line_id", string="Backorder Positions",
+    backorder_position_ids = fields.Many2many(
+        "backorder.position", "backorder_position_sale_line_rel", "sale_line_id",
+        "position_id", string="Backorder Positions", readonly=True, copy=False,
         help="Positions made of the quantity of this line that was not in stock.")
 
     @api.multi
     def action_backorder_short_qty(self):
         """Turn the quantity of these quotation lines that free stock cannot serve
         into backorder positions: each line keeps what is free (for this customer,
-        their own held pieces included); the rest waits in the queue."""
+        their own held pieces included); the rest waits in the queue, in the
+        customer's open position of the product if there is one."""
         positions = self.env["backorder.position"]
         for line in self:
             qty, free = line._backorder_qty_and_free()
@@ -33,7 +35,9 @@ class SaleOrderLine(models.Model):
             if short <= 0:
                 raise UserError(_("%s is in stock for this order: nothing to "
                                   "backorder.") % line.product_id.display_name)
-            positions |= positions.create(line._prepare_backorder_position(short))
+            positions |= positions._queue_for(
+                line.order_id.partner_id, line.product_id, short, sale_line=line,
+                company_id=line.order_id.company_id.id)
             line.product_uom_qty = line.product_id.uom_id._compute_quantity(
                 qty - short, line.product_uom)
         return positions
@@ -77,14 +81,3 @@ class SaleOrderLine(models.Model):
                     max(free, 0), self.product_uom_qty, self.product_uom.name,
                     self.product_id.display_name),
         }}
-
-    @api.multi
-    def _prepare_backorder_position(self, qty):
-        self.ensure_one()
-        return {
-            "partner_id": self.order_id.partner_id.commercial_partner_id.id,
-            "product_id": self.product_id.id,
-            "product_qty": qty,
-            "sale_line_id": self.id,
-            "company_id": self.order_id.company_id.id,
-        }

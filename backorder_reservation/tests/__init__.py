@@ -24,3 +24,5 @@ from . import test_order_cancel
 from . import test_doctests
 from . import test_position_states
 from . import test_chatter_notes
+from . import test_one_open_position
+from . import test_raised_position

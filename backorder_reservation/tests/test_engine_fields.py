@@ -1,6 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import BackorderCase
 
@@ -49,6 +49,11 @@ class TestEngineFields(BackorderCase):
     def test_a_copy_starts_with_nothing_held_or_bought(self):
         self._receive(self.product, 4)
         self.assertAssigned(self.position, [4])
-        copy = self.position.sudo(self.salesman).copy()
+        # The same customer has one open position of the product: a plain copy
+        # is refused; a copy for another customer starts afresh.
+        with self.assertRaisesRegex(ValidationError, self.position.name):
+            self.position.sudo(self.salesman).copy()
+        other = self._create_customer("Copy Garage")
+        copy = self.position.sudo(self.salesman).copy({"partner_id": other.id})
         self.assertEqual((copy.state, copy.qty_assigned, copy.qty_done, copy.qty_need),
                          ("waiting", 0, 0, 4))

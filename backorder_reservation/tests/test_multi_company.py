@@ -1,6 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .common import BackorderCase, validate_receipt
 
@@ -16,6 +16,8 @@ class TestMultiCompany(BackorderCase):
         # Odoo's stock module gives a new company a warehouse of its own.
         cls.second_company = cls.env["res.company"].create({"name": "Second Parts Co"})
         cls.customer = cls._create_customer("Two Shops Garage")
+        # Eligibility is per company: this customer buys from both.
+        cls._confirmed_order_in(cls.second_company, cls.customer)
         cls.other_customer = cls._create_customer("One Shop Garage")
 
     def _position(self, company, customer, product, qty):
@@ -100,3 +102,44 @@ class TestMultiCompany(BackorderCase):
         position = self.Position.search([("product_id", "=", product.id)])
         self.assertEqual((position.company_id, position.product_qty),
                          (self.second_company, 2))
+
+    @classmethod
+    def _confirmed_order_in(cls, company, customer):
+        env = cls.env(context=dict(cls.env.context, force_company=company.id))
+        warehouse = env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1)
+        order = env["sale.order"].create({
+            "partner_id": customer.id, "company_id": company.id,
+            "warehouse_id": warehouse.id,
+            "order_line": [(0, 0, {
+                "product_id": cls.service.id, "product_uom_qty": 1,
+                "price_unit": 1.0, "name": "Service"})],
+        })
+        order.action_confirm()
+        return order
+
+    def test_eligibility_is_decided_per_company(self):
+        """A purchase in one company makes the customer take part in that
+        company's reservations, not in another's (issue 11, item 8)."""
+        buyer = self._create_customer("Second Co Buyer", eligible=False)
+        self._confirmed_order_in(self.second_company, buyer)
+        product = self._create_product("Company-bound filter")
+        second = self._position(self.second_company, buyer, product, 1)
+        main = self._position(self.main_company, buyer, product, 1)
+        self.assertEqual((second.notify_only, main.notify_only), (False, True))
+        self._receive_in(self.main_company, product, 1)
+        self._receive_in(self.second_company, product, 1)
+        self.assertAssigned(second | main, [1, 0])
+        in_second = buyer.with_context(force_company=self.second_company.id)
+        self.assertTrue(in_second.backorder_eligible)
+        self.assertFalse(buyer.with_context(force_company=self.main_company.id)
+                         .backorder_eligible)
+
+    def test_the_cap_counts_the_positions_of_its_company(self):
+        product = self._create_product("Capped shared part", backorder_cap=2)
+        self._position(self.main_company, self.customer, product, 2)
+        second = self._position(self.second_company, self.other_customer, product, 2)
+        self.assertEqual(second.product_qty, 2)
+        with self.assertRaisesRegex(ValidationError, "at most 2 pieces"):
+            self._position(self.main_company, self.other_customer, product, 1)
+        room = product.with_context(force_company=self.second_company.id)._backorder_cap_room()
+        self.assertEqual(room[product.id], 0)

@@ -29,7 +29,7 @@ class TestSaleLineBackorder(BackorderCase):
         line = self._quotation_line(5)
         position = line.action_backorder_short_qty()
         self.assertEqual(line.product_uom_qty, 2)
-        self.assertEqual((position.product_qty, position.partner_id, position.sale_line_id),
+        self.assertEqual((position.product_qty, position.partner_id, position.sale_line_ids),
                          (3, self.customer, line))
         self.assertEqual(position.state, "waiting")
         self.assertEqual(line.backorder_position_ids, position)
@@ -40,7 +40,9 @@ class TestSaleLineBackorder(BackorderCase):
         self.assertAssigned(held, [2])
         line = self._quotation_line(3)
         position = line.action_backorder_short_qty()
-        self.assertEqual((line.product_uom_qty, position.product_qty), (2, 1))
+        # The missing piece raises the customer's open position of the part.
+        self.assertEqual((line.product_uom_qty, position, position.product_qty),
+                         (2, held, 3))
 
     def test_nothing_short_is_refused_and_changes_nothing(self):
         self._receive(self.product, 5)

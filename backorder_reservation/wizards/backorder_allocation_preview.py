@@ -31,7 +31,7 @@ class BackorderAllocationPreview(models.TransientModel):
         Position = self.env["backorder.position"]
         positions = Position.search(Position._open_domain(product, product._backorder_company()))
         now = datetime.utcnow()
-        eligible = positions.mapped("partner_id")._backorder_eligible_partners(now)
+        eligible = positions._eligible_customers(now)
         free_now = product._backorder_free_qty(now)[product.id]
         given = {}
         for _product, queue, quantities in product._backorder_plan(
@@ -41,7 +41,8 @@ class BackorderAllocationPreview(models.TransientModel):
             "free_qty": free_now,
             "line_ids": [(5, 0, 0)] + [(0, 0, {
                 "position_id": position.id,
-                "notify_only": position.partner_id not in eligible,
+                "notify_only": (position.partner_id.id, position.company_id.id)
+                not in eligible,
                 "qty_preview": given.get(position.id, 0),
             }) for position in positions],
         })
@@ -62,7 +63,7 @@ class BackorderAllocationPreviewLine(models.TransientModel):
     position_id = fields.Many2one("backorder.position", string="Position", readonly=True)
     partner_id = fields.Many2one(related="position_id.partner_id", readonly=True)
     date_queued = fields.Datetime(
-        related="position_id.create_date", string="Queued On", readonly=True)
+        related="position_id.date_queued", string="Queued Since", readonly=True)
     qty_need = fields.Integer(related="position_id.qty_need", readonly=True)
     qty_assigned = fields.Integer(
         related="position_id.qty_assigned", string="Held Now", readonly=True)
