@@ -41,6 +41,9 @@ SETTINGS = (
     ("notification_interval_days", 3, "Days between those e-mails."),
     ("notification_removal_days", 7,
      "Days after the last of those e-mails when the position is removed."),
+    ("payment_wait_days", 7,
+     "Days a checked-out order awaiting its payment (a wire transfer) keeps the "
+     "holds of its pieces past their deadline; then they expire as usual."),
 )
 DEFAULTS = {name: default for name, default, _help in SETTINGS}
 
@@ -138,6 +141,19 @@ def hold_deadline(now, current_deadline, complete, settings):
     if current_deadline and current_deadline > deadline:
         return current_deadline
     return deadline
+
+
+def payment_overdue(checkout_date, now, settings):
+    """Whether an order checked out at ``checkout_date`` and still awaiting its
+    payment has waited too long to keep holds past their deadline.
+
+    >>> from datetime import datetime
+    >>> payment_overdue(datetime(2026, 5, 1), datetime(2026, 5, 7, 23), Settings())
+    False
+    >>> payment_overdue(datetime(2026, 5, 1), datetime(2026, 5, 8), Settings())
+    True
+    """
+    return checkout_date + timedelta(days=settings.payment_wait_days) <= now
 
 
 def is_eligible(last_order_date, reputation, now, settings):

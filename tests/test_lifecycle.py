@@ -112,3 +112,12 @@ def test_a_notify_only_position_told_once_ends_when_the_part_sells_out():
     back = [(1, 1, first_mail, True)]
     assert lifecycle.plan_notifications(
         back, first_mail + timedelta(days=7), settings) == ([1], [])
+
+
+def test_a_checkout_keeps_its_holds_for_the_payment_wait_only():
+    settings = lifecycle.Settings({"payment_wait_days": 3})
+    checkout = datetime(2026, 5, 1, 12, 0)
+    assert not lifecycle.payment_overdue(checkout, checkout + timedelta(days=3, seconds=-1),
+                                         settings)
+    assert lifecycle.payment_overdue(checkout, checkout + timedelta(days=3), settings)
+    assert lifecycle.Settings().payment_wait_days == 7

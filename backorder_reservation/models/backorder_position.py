@@ -25,6 +25,8 @@ ENGINE_FIELDS = frozenset([
     "assignment_notice_pending", "date_queued",
 ])
 HOLD_ENDS_SOON = timedelta(hours=24)
+# Payment transaction states of a checkout whose payment is still to come.
+AWAITING_PAYMENT = ("pending", "authorized")
 STATE_SELECTION = list(zip(lifecycle.STATES, (
     "Waiting", "Assigned", "Done", "Expired", "Removed", "Cancelled")))
 
@@ -698,22 +700,31 @@ class BackorderPosition(models.Model):
     def _cron_expire_holds(self, now=None):
         """Expire positions whose hold ran out by ``now`` (default: the clock):
         state expired, pieces back to free stock (and assigned again),
-        reputation lowered once per position."""
+        reputation lowered once per position. A hold whose pieces are in an
+        order awaiting its payment waits for it, up to the payment wait of the
+        settings; then that quotation is told the pieces are no longer held."""
         now = now or datetime.utcnow()
         expired = self.search([
             ("state", "=", "assigned"), ("qty_assigned", ">", 0),
             ("date_expiry", "<=", fields.Datetime.to_string(now)),
         ])
-        expired -= expired._awaiting_payment()
+        settings = self._backorder_settings()
+        awaiting = expired._orders_awaiting_payment()
+        overdue = awaiting.filtered(lambda order: lifecycle.payment_overdue(
+            order._backorder_checkout_date(), now, settings))
+        expired -= expired._in_orders(awaiting - overdue)
         if not expired:
             return
-        settings = self._backorder_settings()
         self.env["res.partner"]._backorder_lower_reputation(
             expired, settings.reputation_penalty)
         expired._close("expired", _(
             "Hold expired: the assigned pieces went back to free stock and the "
             "customer lost %d reputation points.") % settings.reputation_penalty, now)
         expired._send_mail("backorder_reservation.mail_template_position_expired")
+        for order in overdue:
+            positions = expired._in_orders(order)
+            if positions:
+                order._backorder_tell_holds_expired(positions, settings)
 
     @api.multi
     def _orders_awaiting_payment(self):
@@ -726,21 +737,20 @@ class BackorderPosition(models.Model):
             ("state", "=", "sent"),
             ("partner_id", "child_of", self.mapped("partner_id").ids),
             ("order_line.product_id", "in", self.mapped("product_id").ids),
-            ("payment_tx_ids.state", "in", ("pending", "authorized")),
+            ("payment_tx_ids.state", "in", AWAITING_PAYMENT),
         ])
 
     @api.multi
-    def _awaiting_payment(self):
-        """Those of these positions whose pieces are in an order awaiting its
-        payment: their hold must not run out meanwhile."""
-        checked_out = {
+    def _in_orders(self, orders):
+        """Those of these positions whose customer, company and product are in
+        one of ``orders``."""
+        ordered = {
             (order.partner_id.commercial_partner_id.id, order.company_id.id, product.id)
-            for order in self._orders_awaiting_payment()
-            for product in order.order_line.mapped("product_id")
+            for order in orders for product in order.order_line.mapped("product_id")
         }
         return self.filtered(lambda position: (
             position.partner_id.id, position.company_id.id, position.product_id.id)
-            in checked_out)
+            in ordered)
 
     @api.model
     def _cron_allocate(self, now=None):

@@ -39,6 +39,8 @@ class ResConfigSettings(models.TransientModel):
         "notification_interval_days", "Days Between E-mails")
     backorder_notification_removal_days = _number_setting(
         "notification_removal_days", "Removal After (days)")
+    backorder_payment_wait_days = _number_setting(
+        "payment_wait_days", "Payment Wait (days)")
 
     @api.model
     def get_values(self):

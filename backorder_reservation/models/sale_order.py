@@ -5,8 +5,9 @@ from datetime import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import plaintext2html
 
-from .backorder_position import MAX_POSITION_QTY
+from .backorder_position import AWAITING_PAYMENT, MAX_POSITION_QTY
 from .sale_order_line import whole_pieces
 
 
@@ -53,6 +54,30 @@ class SaleOrder(models.Model):
                     continue
                 ordered[key] -= qty
                 position._record_purchase(qty, order, now)
+
+    @api.multi
+    def _backorder_checkout_date(self):
+        """When the customer checked this order out: the newest of its payment
+        transactions still awaiting the payment."""
+        self.ensure_one()
+        return max(fields.Datetime.from_string(transaction.create_date)
+                   for transaction in self.payment_tx_ids
+                   if transaction.state in AWAITING_PAYMENT)
+
+    @api.multi
+    def _backorder_tell_holds_expired(self, positions, settings):
+        """Tell this quotation (chatter) and its customer (e-mail) that the
+        pieces held for ``positions`` went back to the shop: its payment did
+        not come within the payment wait of the settings."""
+        self.ensure_one()
+        self.message_post(body=plaintext2html(_(
+            "The payment did not arrive within %d days: the reserved pieces of %s "
+            "are no longer held for this order (backorders %s). It can still be "
+            "paid; the pieces are then delivered as they come.") % (
+                settings.payment_wait_days,
+                ", ".join(positions.mapped("product_id.display_name")),
+                ", ".join(positions.mapped("name")))),
+            subtype="mail.mt_comment", partner_ids=[self.partner_id.id])
 
     @api.multi
     def _backorder_ordered_pieces(self):

@@ -1,12 +1,18 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+
 from .common import BackorderCase
 
 
 class TestPaymentPending(BackorderCase):
     """A checked-out order that waits for its payment (wire transfer) keeps the
-    hold of its pieces past the deadline, its pieces are no longer offered for
-    the cart, and its confirmation consumes them."""
+    hold of its pieces past the deadline for a set number of days (setting,
+    default 7; then the hold expires as usual and the quotation says so in its
+    chatter and to the customer: issue 11, item 3), its pieces are no longer
+    offered for the cart, and its confirmation consumes them."""
 
     @classmethod
     def setUpClass(cls):
@@ -65,3 +71,33 @@ class TestPaymentPending(BackorderCase):
         self.assertEqual(self.customer._backorder_qty_to_move(self.env["sale.order"]), 2)
         self.Position._cron_expire_holds(now=self._after_hold(cancelled | other))
         self.assertEqual((cancelled | other).mapped("state"), ["expired", "expired"])
+
+    def _checkout_date(self, order):
+        return fields.Datetime.from_string(order.payment_tx_id.create_date)
+
+    def test_the_hold_expires_when_the_payment_is_overdue(self):
+        product = self._create_product("Slow transfer caliper")
+        position = self._held(product, 2)
+        order = self._checked_out(product, 2)
+        checkout = self._checkout_date(order)
+        self.Position._cron_expire_holds(now=checkout + timedelta(days=7, seconds=-1))
+        self.assertEqual(position.state, "assigned")
+        self.Position._cron_expire_holds(now=checkout + timedelta(days=7))
+        self.assertEqual((position.state, position.qty_assigned), ("expired", 0))
+        told = order.message_ids.filtered(lambda m: "no longer held" in (m.body or ""))
+        self.assertEqual(len(told), 1)
+        self.assertEqual(told.subtype_id, self.env.ref("mail.mt_comment"))
+        self.assertIn(self.customer, told.partner_ids)
+        self.assertIn(position.name, told.body)
+
+    def test_the_wait_is_a_setting(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "backorder_reservation.payment_wait_days", "3")
+        product = self._create_product("Quick transfer caliper")
+        position = self._held(product, 1)
+        order = self._checked_out(product, 1)
+        checkout = self._checkout_date(order)
+        self.Position._cron_expire_holds(now=checkout + timedelta(days=3, seconds=-1))
+        self.assertEqual(position.state, "assigned")
+        self.Position._cron_expire_holds(now=checkout + timedelta(days=3))
+        self.assertEqual(position.state, "expired")
