@@ -15,6 +15,16 @@ def hold_in_second_company(shop, partner_id, qty):
         product = company_env["product.product"].create({
             "name": "Second company part %s" % shop.tag(), "type": "product",
             "sale_ok": True, "website_published": True, "list_price": 7.0})
+        # Reservations are per company: the customer buys there too.
+        warehouse = company_env["stock.warehouse"].search(
+            [("company_id", "=", company.id)], limit=1)
+        company_env["sale.order"].create({
+            "partner_id": partner_id, "company_id": company.id,
+            "warehouse_id": warehouse.id,
+            "order_line": [(0, 0, {"product_id": company_env["product.product"].create({
+                "name": "Second company service", "type": "service"}).id,
+                "product_uom_qty": 1, "price_unit": 1.0, "name": "Service"})],
+        }).action_confirm()
         position = company_env["backorder.position"].create({
             "partner_id": partner_id, "product_id": product.id, "product_qty": qty,
             "company_id": company.id})
