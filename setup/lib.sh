@@ -130,8 +130,14 @@ free_port() {
     "$VENV/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Whether Odoo could listen on port $1: bound the way Odoo's server binds (all
+# interfaces, SO_REUSEADDR), so that the connections of a run just stopped,
+# lingering in TIME_WAIT, do not count while a listening process does.
 port_is_free() {
-    "$VENV/bin/python" -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+    "$VENV/bin/python" -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("", int(sys.argv[1])))' "$1" 2>/dev/null
 }
 
 pg_running() {
