@@ -269,6 +269,22 @@ db_clone() {
 
 # The databases start from a template with Odoo's modules and demo data installed:
 # that install takes minutes, so it is made once per set of pinned requirements.
+# show_progress LOGFILE PID [SECONDS]: while process PID runs, say which module
+# of how many the Odoo install logging to LOGFILE has reached (its
+# odoo.modules.loading debug lines), each time it moves on.
+show_progress() {
+    local log=$1 pid=$2 every=${3:-5} line shown=
+    while kill -0 "$pid" 2>/dev/null; do
+        sleep "$every"
+        line=$(grep -o 'loading module [A-Za-z0-9_]* ([0-9]*/[0-9]*)' "$log" 2>/dev/null | tail -1) || true
+        if [ -n "$line" ] && [ "$line" != "$shown" ]; then
+            shown=$line
+            line=${line#loading module }
+            say "installing module $(echo "$line" | sed -E 's/^(.*) \(([0-9]+)\/([0-9]+)\)$/\2 of \3: \1/')"
+        fi
+    done
+}
+
 ensure_template() {
     local conf=$1 template
     template=backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)
@@ -278,11 +294,20 @@ ensure_template() {
         for stale in $("$PG_BIN/psql" -d postgres -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'backorder_tmpl_%'"); do
             db_drop "$stale"
         done
-        if ! odoo -c "$conf" -d "${template}_tmp" -i "$BASE_MODULES" --stop-after-init \
-                --log-level=warn --logfile="$RUN_DIR/$template.log"; then
+        local log=$RUN_DIR/$template.log pid
+        : >"$log"
+        odoo -c "$conf" -d "${template}_tmp" -i "$BASE_MODULES" --stop-after-init \
+            --log-level=warn --log-handler=odoo.modules.loading:DEBUG --logfile="$log" &
+        pid=$!
+        # A script's background job ignores Ctrl-C: pass it on.
+        trap 'kill -INT "$pid" 2>/dev/null' INT
+        show_progress "$log" "$pid"
+        if ! wait "$pid"; then
+            trap - INT
             db_drop "${template}_tmp"
-            die "installing $BASE_MODULES failed, see $RUN_DIR/$template.log"
+            die "installing $BASE_MODULES failed, see $log"
         fi
+        trap - INT
         # renamed only once complete, so an interrupted install is never reused
         "$PG_BIN/psql" -d postgres -qc "ALTER DATABASE ${template}_tmp RENAME TO $template"
         if [ -d "$RUN_DIR/data/filestore/${template}_tmp" ]; then

@@ -1,0 +1,72 @@
+"""Functions of setup/lib.sh (issue 15, item 1). The port check: the demo
+restarted at once after Ctrl-C finds its port free while the last run's
+connections linger in TIME_WAIT, as Odoo's own server (which binds with
+SO_REUSEADDR) would; a port something listens on is still reported in use. The
+progress of a long install: the module Odoo is at, shown as it goes."""
+import os
+import re
+import socket
+import subprocess
+
+LIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                   "setup", "lib.sh")
+
+
+def lib(function, *args, **options):
+    """Run the function of setup/lib.sh with ``args``; the finished process."""
+    return subprocess.run(["bash", "-c", '. "$0"; "$@"', LIB, function] + list(args),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, **options)
+
+
+def port_is_free(port):
+    return lib("port_is_free", str(port)).returncode == 0
+
+
+def test_a_port_in_time_wait_is_free():
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    served, _address = listener.accept()
+    # The server side closes first, as Odoo does when it stops: its end of the
+    # connection, on the server's port, waits in TIME_WAIT.
+    served.close()
+    client.recv(1)
+    client.close()
+    listener.close()
+    assert port_is_free(port)
+
+
+def test_a_port_someone_listens_on_is_in_use():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    try:
+        assert not port_is_free(listener.getsockname()[1])
+    finally:
+        listener.close()
+
+
+def test_the_progress_of_an_install_shows_each_module_reached(tmp_path):
+    """A stand-in for Odoo logs three modules, the way its install does."""
+    log = tmp_path / "install.log"
+    log.write_text("")
+    shown = subprocess.run(["bash", "-c", """
+        set -euo pipefail  # as setup/test.sh and setup/demo.sh run
+        . "$0"
+        n=0
+        for module in base web sale; do
+            sleep 0.3
+            echo "2026-11-26 01:00:00,000 1 DEBUG tmpl odoo.modules.loading:" \
+                 "loading module $module ($((++n))/3)" >>"$1"
+        done &
+        show_progress "$1" $! 0.1""", LIB, str(log)],
+        stderr=subprocess.PIPE, universal_newlines=True, timeout=30)
+    said = re.sub(r"\x1b\[[0-9;]*m", "", shown.stderr).splitlines()
+    assert [line for line in said if "module" in line] == [
+        "[backorder] installing module 1 of 3: base",
+        "[backorder] installing module 2 of 3: web",
+        "[backorder] installing module 3 of 3: sale"]
