@@ -69,9 +69,11 @@ class BackorderPosition(models.Model):
     state = fields.Selection(
         STATE_SELECTION, string="Status", required=True, default="waiting",
         readonly=True, index=True, copy=False, group_expand="_expand_states")
+    # Set by create(), not by a default: a default would also be given to the
+    # positions of a database being upgraded, which init() dates from their
+    # creation instead.
     date_queued = fields.Datetime(
         string="Queued Since", readonly=True, copy=False, index=True,
-        default=fields.Datetime.now,
         help="The position's place in its product's queue: when it was created, "
              "or when its requested quantity was last raised (more pieces wait "
              "behind those asked for before).")
@@ -310,6 +312,7 @@ class BackorderPosition(models.Model):
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "backorder.position") or "/"
         vals.setdefault("company_id", self._backorder_company().id)
+        vals["date_queued"] = vals.get("date_queued") or fields.Datetime.now()
         # Checked before creating, so a refused position leaves nothing behind
         # even inside a transaction that goes on (and the database's index of
         # open positions does not answer first, without a message).

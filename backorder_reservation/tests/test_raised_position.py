@@ -45,3 +45,16 @@ class TestRaisedPosition(BackorderCase):
         self.assertEqual(lowered.date_queued, place)
         self._receive(self.product, 2)
         self.assertAssigned(lowered | other, [2, 0])
+
+    def test_positions_from_before_the_queue_date_queue_from_their_creation(self):
+        """An upgraded database: its positions had no queue date."""
+        old, new = self._create_positions(self.product, [(self.first, 1), (self.second, 1)])
+        self.env.cr.execute("""
+            UPDATE backorder_position
+               SET date_queued = NULL, create_date = create_date - interval '3 days'
+             WHERE id = %s
+        """, [old.id])
+        self.Position.init()
+        old.invalidate_cache()
+        self.assertEqual(old.date_queued, old.create_date)
+        self.assertEqual(self.Position.search([("id", "in", (old | new).ids)]), old | new)
