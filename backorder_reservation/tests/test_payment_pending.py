@@ -72,18 +72,22 @@ class TestPaymentPending(BackorderCase):
         self.Position._cron_expire_holds(now=self._after_hold(cancelled | other))
         self.assertEqual((cancelled | other).mapped("state"), ["expired", "expired"])
 
-    def _checkout_date(self, order):
-        return fields.Datetime.from_string(order.payment_tx_id.create_date)
+    def _held_through_checkout(self, name, qty, wait_days):
+        """A hold of ``qty`` pieces checked out and awaiting its payment: it
+        stays until ``wait_days`` after the checkout and expires then."""
+        product = self._create_product(name)
+        position = self._held(product, qty)
+        order = self._checked_out(product, qty)
+        overdue = fields.Datetime.from_string(
+            order.payment_tx_id.create_date) + timedelta(days=wait_days)
+        self.Position._cron_expire_holds(now=overdue - timedelta(seconds=1))
+        self.assertEqual(position.state, "assigned")
+        self.Position._cron_expire_holds(now=overdue)
+        self.assertEqual((position.state, position.qty_assigned), ("expired", 0))
+        return position, order
 
     def test_the_hold_expires_when_the_payment_is_overdue(self):
-        product = self._create_product("Slow transfer caliper")
-        position = self._held(product, 2)
-        order = self._checked_out(product, 2)
-        checkout = self._checkout_date(order)
-        self.Position._cron_expire_holds(now=checkout + timedelta(days=7, seconds=-1))
-        self.assertEqual(position.state, "assigned")
-        self.Position._cron_expire_holds(now=checkout + timedelta(days=7))
-        self.assertEqual((position.state, position.qty_assigned), ("expired", 0))
+        position, order = self._held_through_checkout("Slow transfer caliper", 2, 7)
         told = order.message_ids.filtered(lambda m: "no longer held" in (m.body or ""))
         self.assertEqual(len(told), 1)
         self.assertEqual(told.subtype_id, self.env.ref("mail.mt_comment"))
@@ -93,11 +97,4 @@ class TestPaymentPending(BackorderCase):
     def test_the_wait_is_a_setting(self):
         self.env["ir.config_parameter"].sudo().set_param(
             "backorder_reservation.payment_wait_days", "3")
-        product = self._create_product("Quick transfer caliper")
-        position = self._held(product, 1)
-        order = self._checked_out(product, 1)
-        checkout = self._checkout_date(order)
-        self.Position._cron_expire_holds(now=checkout + timedelta(days=3, seconds=-1))
-        self.assertEqual(position.state, "assigned")
-        self.Position._cron_expire_holds(now=checkout + timedelta(days=3))
-        self.assertEqual(position.state, "expired")
+        self._held_through_checkout("Quick transfer caliper", 1, 3)
