@@ -296,16 +296,17 @@ class WebsiteSaleBackorder(WebsiteSale):
 
     @http.route()
     def cart(self, access_token=None, revive="", **post):
-        if not is_visitor():
+        visitor = is_visitor()
+        if not visitor:
             queue_pending(request.website)
         response = super(WebsiteSaleBackorder, self).cart(
             access_token=access_token, revive=revive, **post)
         if getattr(response, "qcontext", None) is not None:
             response.qcontext.update(self._backorder_cart_values(
-                request.session.pop(MESSAGES_SESSION_KEY, None) or []))
+                request.session.pop(MESSAGES_SESSION_KEY, None) or [], visitor))
         return response
 
-    def _backorder_cart_values(self, messages):
+    def _backorder_cart_values(self, messages, visitor):
         signup = request.env["ir.config_parameter"].sudo().get_param(
             "auth_signup.allow_uninvited")
         values = {"backorder_messages": messages,
@@ -313,7 +314,7 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_login_needed": bool(request.session.get(PENDING_SESSION_KEY)),
                   "backorder_positions": request.env["backorder.position"],
                   "backorder_qty_to_move": {}}
-        if is_visitor():
+        if visitor:
             return values
         positions = request.env["backorder.position"]._of_customer(
             request.env.user.partner_id)
