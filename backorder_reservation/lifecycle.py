@@ -120,6 +120,47 @@ def open_position_state(product_qty, qty_assigned, qty_done):
     return "assigned" if qty_assigned else "waiting"
 
 
+def purchase_pieces(ordered, kept, held, free, need):
+    """How a confirmed order's pieces of a product count against its
+    customer's open position of the product: (pieces bought from the hold,
+    pieces bought of the rest of the need).
+
+    ``ordered``: pieces of the product in the order; ``kept``: those of them
+    its lines kept from free stock when the rest went on backorder, which are
+    bought apart from the position as long as free stock still serves them;
+    ``held``, ``need``: the position's held pieces and need; ``free``: the
+    product's free stock. Held pieces go first, so that the order's delivery
+    can reserve them; the rest of the order's own pieces is the need bought
+    outside the hold.
+
+    A notify-only customer buys 3 of their 5 pieces through a normal order:
+
+    >>> purchase_pieces(ordered=3, kept=0, held=0, free=8, need=5)
+    (0, 3)
+
+    An order for more than the position needs buys all of it, held pieces first:
+
+    >>> purchase_pieces(ordered=4, kept=0, held=2, free=6, need=1)
+    (2, 1)
+
+    A basket of 5 with 2 in stock kept 2 and queued 3: its 2 pieces leave the
+    position alone, and a held piece moved into it with "+1" counts as bought:
+
+    >>> purchase_pieces(ordered=2, kept=2, held=0, free=2, need=3)
+    (0, 0)
+    >>> purchase_pieces(ordered=3, kept=2, held=3, free=2, need=0)
+    (1, 0)
+
+    When the kept pieces were sold meanwhile, the customer's own held pieces
+    serve them:
+
+    >>> purchase_pieces(ordered=3, kept=2, held=3, free=0, need=0)
+    (3, 0)
+    """
+    from_hold = min(held, max(ordered - kept, ordered - max(free, 0), 0))
+    return from_hold, min(need, max(ordered - kept - from_hold, 0))
+
+
 def hold_deadline(now, current_deadline, complete, settings):
     """When the hold of a position that just received pieces ends.
 

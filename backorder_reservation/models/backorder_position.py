@@ -584,13 +584,17 @@ class BackorderPosition(models.Model):
         self.sudo().write(vals)
 
     @api.multi
-    def _record_purchase(self, qty, order, now):
-        """``qty`` held pieces were bought at ``now`` through the confirmed
-        ``order``."""
+    def _record_purchase(self, from_hold, from_need, order, now):
+        """``from_hold`` held pieces and ``from_need`` pieces of the rest of the
+        need were bought at ``now`` through the confirmed ``order``."""
         self.ensure_one()
-        self._set_pieces(self.qty_assigned - qty, self.qty_done + qty, now)
-        self._post_notes([(self.id, _("%d piece(s) bought with order %s; status %s.") % (
-            qty, order.name, dict(STATE_SELECTION)[self.state]))], now)
+        self._set_pieces(self.qty_assigned - from_hold,
+                         self.qty_done + from_hold + from_need, now)
+        states = dict(self._fields["state"]._description_selection(self.env))
+        self._post_notes([(self.id, _(
+            "%d piece(s) bought with order %s, %d of them held for this position; "
+            "status %s.") % (from_hold + from_need, order.name, from_hold,
+                             states[self.state]))], now)
 
     @api.multi
     def _release(self, qty, now):
@@ -666,10 +670,12 @@ class BackorderPosition(models.Model):
         """{position id: held pieces neither in the cart ``order`` nor in an
         order of the customer awaiting payment}: what "+1" can still move into
         that cart."""
-        ordered = (order.sudo() | self._orders_awaiting_payment())._backorder_ordered_pieces()
+        ordered, kept = (
+            order.sudo() | self._orders_awaiting_payment())._backorder_ordered_pieces()
         return {
-            position.id: max(position.qty_assigned - ordered.get(
-                (position.partner_id.id, position.product_id.id), 0), 0)
+            position.id: max(position.qty_assigned - max(
+                ordered[position.partner_id.id, position.product_id.id]
+                - kept[position.partner_id.id, position.product_id.id], 0), 0)
             if position.state == "assigned" else 0
             for position in self
         }

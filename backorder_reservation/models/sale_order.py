@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 
+from .. import lifecycle
 from .backorder_position import AWAITING_PAYMENT, MAX_POSITION_QTY
 from .sale_order_line import whole_pieces
 
@@ -39,21 +40,26 @@ class SaleOrder(models.Model):
 
     @api.multi
     def _backorder_consume_holds(self):
-        """The customer's held pieces of the ordered products count as bought:
-        qty_done rises, qty_assigned falls, oldest position first."""
+        """The ordered pieces count as bought against the customer's open
+        position of each product (:func:`lifecycle.purchase_pieces`): held
+        pieces first, then the rest of the need."""
         now = datetime.utcnow()
         for order in self:
-            ordered = order._backorder_ordered_pieces()
+            ordered, kept = order._backorder_ordered_pieces()
             positions = self.env["backorder.position"]._of_customer(
-                order.partner_id, order.company_id,
-                order.order_line.mapped("product_id"), held=True)
+                order.partner_id, order.company_id, order.order_line.mapped("product_id"))
+            if not positions:
+                continue
+            products = positions.mapped("product_id").with_context(
+                force_company=order.company_id.id)
+            free = products._backorder_free_qty(now)
             for position in positions:
                 key = position.partner_id.id, position.product_id.id
-                qty = min(ordered[key], position.qty_assigned)
-                if not qty:
-                    continue
-                ordered[key] -= qty
-                position._record_purchase(qty, order, now)
+                from_hold, from_need = lifecycle.purchase_pieces(
+                    ordered[key], kept[key], position.qty_assigned,
+                    free[position.product_id.id], position.qty_need)
+                if from_hold or from_need:
+                    position._record_purchase(from_hold, from_need, order, now)
 
     @api.multi
     def _backorder_checkout_date(self):
@@ -81,16 +87,18 @@ class SaleOrder(models.Model):
 
     @api.multi
     def _backorder_ordered_pieces(self):
-        """{(commercial partner id, product id): pieces} ordered by these orders,
-        in the products' own units."""
-        ordered = defaultdict(int)
+        """({(commercial partner id, product id): pieces ordered},
+        {same key: those of them the lines kept from free stock when the rest
+        went on backorder}), in the products' own units."""
+        ordered, kept = defaultdict(int), defaultdict(int)
         for order in self:
             customer = order.partner_id.commercial_partner_id.id
             for line in order.order_line.filtered("product_id"):
-                ordered[customer, line.product_id.id] += int(
-                    line.product_uom._compute_quantity(
-                        line.product_uom_qty, line.product_id.uom_id))
-        return ordered
+                key = customer, line.product_id.id
+                ordered[key] += int(line.product_uom._compute_quantity(
+                    line.product_uom_qty, line.product_id.uom_id))
+                kept[key] += line.backorder_kept_qty
+        return ordered, kept
 
     @api.multi
     def _cart_update(self, product_id=None, line_id=None, add_qty=0, set_qty=0, **kwargs):
@@ -121,7 +129,8 @@ class SaleOrder(models.Model):
             return values
         values["warning"] = self._backorder_queue_short_qty(product, short)
         if line.exists():
-            line.warning_stock = values["warning"]
+            line.write({"warning_stock": values["warning"],
+                        "backorder_kept_qty": qty - short})
         else:
             self.warning_stock = values["warning"]
         return values

@@ -21,6 +21,11 @@ class SaleOrderLine(models.Model):
         "backorder.position", "backorder_position_sale_line_rel", "sale_line_id",
         "position_id", string="Backorder Positions", readonly=True, copy=False,
         help="Positions made of the quantity of this line that was not in stock.")
+    backorder_kept_qty = fields.Integer(
+        string="Kept From Stock", readonly=True, copy=False,
+        help="Pieces this line kept from free stock when the rest of the quantity "
+             "went on backorder: they are bought apart from the backorder position, "
+             "which waits for the rest.")
 
     @api.multi
     def action_backorder_short_qty(self):
@@ -38,8 +43,11 @@ class SaleOrderLine(models.Model):
             positions |= positions._queue_for(
                 line.order_id.partner_id, line.product_id, short, sale_line=line,
                 company_id=line.order_id.company_id.id)
-            line.product_uom_qty = line.product_id.uom_id._compute_quantity(
-                qty - short, line.product_uom)
+            line.write({
+                "product_uom_qty": line.product_id.uom_id._compute_quantity(
+                    qty - short, line.product_uom),
+                "backorder_kept_qty": qty - short,
+            })
         return positions
 
     @api.multi
