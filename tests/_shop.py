@@ -112,3 +112,31 @@ def csrf_token(html):
     match = re.search(r'name="csrf_token"\s+value="([^"]+)"', html)
     assert match, "the page has no CSRF token"
     return match.group(1)
+
+
+def cart_lines(shop, partner_id):
+    """{product id: quantity} of the customer's draft orders."""
+    def work(env):
+        lines = env["sale.order"].search([
+            ("partner_id", "=", partner_id), ("state", "=", "draft")]).mapped("order_line")
+        return {line.product_id.id: line.product_uom_qty for line in lines}
+    return shop.odoo_env(work)
+
+
+def add_to_cart(shop, client, product_id, add_qty, **extra):
+    """Post the shop's basket form: ``add_qty`` pieces of the product."""
+    page = client.get(shop.url + "/shop")
+    data = dict(product_id=product_id, add_qty=add_qty, csrf_token=csrf_token(page.text))
+    data.update(extra)
+    return client.post(shop.url + "/shop/cart/update", data=data)
+
+
+def add_one(shop, client, position_name, token=True):
+    """Press "+1" of the position named ``position_name`` (with the page's CSRF
+    token unless ``token`` is false)."""
+    position_id = shop.odoo_env(lambda env: env["backorder.position"].search(
+        [("name", "=", position_name)]).id)
+    data = {"position_id": position_id}
+    if token:
+        data["csrf_token"] = csrf_token(client.get(shop.url + "/shop").text)
+    return client.post(shop.url + "/shop/backorder/add_one", data=data)

@@ -323,6 +323,46 @@ class WebsiteSaleBackorder(WebsiteSale):
                       backorder_qty_to_move=positions._qty_to_move(order))
         return values
 
+    def checkout_redirection(self, order):
+        # Every checkout step asks this first: a cart whose pieces are no longer
+        # served goes back to the cart page before the customer gets further.
+        redirection = super(WebsiteSaleBackorder, self).checkout_redirection(order)
+        if redirection or not self._backorder_return_unserved_pieces():
+            return redirection
+        return request.redirect("/shop/cart")
+
+    @http.route()
+    def payment_transaction(self, acquirer_id, save_token=False, so_id=None,
+                            access_token=None, token=None, **kwargs):
+        # "Pay Now" of the shop's cart, the moment before the payment provider
+        # takes the money.
+        if not so_id and self._backorder_return_unserved_pieces():
+            return request.env["ir.ui.view"].render_template(
+                "backorder_reservation.payment_back_to_cart")
+        return super(WebsiteSaleBackorder, self).payment_transaction(
+            acquirer_id, save_token=save_token, so_id=so_id, access_token=access_token,
+            token=token, **kwargs)
+
+    @http.route()
+    def payment_token(self, pm_id=None, **kwargs):
+        # Paying with a saved card charges it at once.
+        if self._backorder_return_unserved_pieces():
+            return request.redirect("/shop/cart")
+        return super(WebsiteSaleBackorder, self).payment_token(pm_id=pm_id, **kwargs)
+
+    def _backorder_return_unserved_pieces(self):
+        """Put the pieces of the website's draft cart that are neither free nor
+        held for its customer back on backorder, the messages for the cart
+        page; whether the cart changed."""
+        with pending_of_visitor():
+            order = request.website.sale_get_order()
+            if not order or order.state != "draft":
+                return False
+            messages = order._backorder_return_unserved_pieces()
+        for message in messages:
+            flash(message)
+        return bool(messages)
+
     @http.route(["/shop/backorder/add_one"], type="http", auth="user",
                 methods=["POST"], website=True)
     def backorder_add_one(self, position_id=None, **post):

@@ -136,6 +136,25 @@ class SaleOrder(models.Model):
         return values
 
     @api.multi
+    def _backorder_return_unserved_pieces(self):
+        """Before this cart is paid: its pieces that are neither free nor held
+        for its customer any more (a hold that ran out went to the next
+        customer) go back on the customer's backorder position, as the basket
+        does with what is not in stock. Returns the messages for the cart page,
+        none when nothing changed."""
+        self.ensure_one()
+        warnings = []
+        for line in self.order_line.filtered(lambda line: line.product_id.type == "product"):
+            qty, free = line._backorder_qty_and_free()
+            if qty > max(free, 0):
+                warnings.append(self._cart_update(
+                    product_id=line.product_id.id, line_id=line.id, set_qty=qty)["warning"])
+        if not warnings:
+            return []
+        return [_("Your cart changed before payment: some pieces in it are no longer "
+                  "in stock or reserved for you.")] + warnings
+
+    @api.multi
     def _backorder_asked_before_forecast_cut(self, product_id, line_id, add_qty, set_qty,
                                              **kwargs):
         """(product, pieces) the customer asks the basket line of a part to hold

@@ -5,32 +5,7 @@ import re
 
 import pytest
 
-from _shop import csrf_token
-
-
-def cart_lines(shop, partner_id):
-    """{product id: quantity} of the customer's draft orders."""
-    def work(env):
-        lines = env["sale.order"].search([
-            ("partner_id", "=", partner_id), ("state", "=", "draft")]).mapped("order_line")
-        return {line.product_id.id: line.product_uom_qty for line in lines}
-    return shop.odoo_env(work)
-
-
-def add_to_cart(shop, client, product_id, add_qty, **extra):
-    page = client.get(shop.url + "/shop")
-    data = dict(product_id=product_id, add_qty=add_qty, csrf_token=csrf_token(page.text))
-    data.update(extra)
-    return client.post(shop.url + "/shop/cart/update", data=data)
-
-
-def add_one(shop, client, position_name, token=True):
-    position_id = shop.odoo_env(lambda env: env["backorder.position"].search(
-        [("name", "=", position_name)]).id)
-    data = {"position_id": position_id}
-    if token:
-        data["csrf_token"] = csrf_token(client.get(shop.url + "/shop").text)
-    return client.post(shop.url + "/shop/backorder/add_one", data=data)
+from _shop import add_one, add_to_cart, cart_lines, csrf_token
 
 
 def update_json(shop, client, **params):
