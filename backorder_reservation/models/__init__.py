@@ -6,6 +6,7 @@ from . import res_partner
 from . import res_config_settings
 from . import sale_order
 from . import sale_order_line
+from . import stock_location
 from . import stock_move
 from . import stock_quant
 from . import ir_http

@@ -6,11 +6,38 @@ from odoo import models
 class StockMove(models.Model):
     _inherit = "stock.move"
 
+    def _backorder_leaving_and_arriving(self):
+        """(these moves that take pieces out of the stock location of a
+        company's shop warehouse, those that bring pieces into it). Held pieces
+        wait in that location whatever the warehouse's steps: a delivery, the
+        pick of a pick + ship, a transfer to another warehouse or a scrap takes
+        them out of it; a receipt, the last step of a two-step reception or a
+        return brings them in; shelving within it does neither."""
+        stocks = {}
+
+        def in_shop_stock(location):
+            # The location's own company, as for its quants: a move of one
+            # company's user may well be into another company's warehouse.
+            company_id = location.company_id.id
+            if company_id not in stocks:
+                stocks[company_id] = self.env["product.product"].with_context(
+                    force_company=company_id)._backorder_warehouse().lot_stock_id
+            return location._backorder_within(stocks[company_id])
+
+        leaving = arriving = self.browse()
+        for move in self:
+            from_stock = in_shop_stock(move.location_id)
+            into_stock = in_shop_stock(move.location_dest_id)
+            if from_stock and not into_stock:
+                leaving |= move
+            elif into_stock and not from_stock:
+                arriving |= move
+        return leaving, arriving
+
     def _action_assign(self):
-        # Moves that take stock out of the company (deliveries, scrap, losses)
-        # must leave held pieces alone; internal moves may still shelve them.
-        leaving = self.filtered(
-            lambda move: move.location_dest_id.usage not in ("internal", "transit"))
+        # Moves taking stock out of the shop's stock location must leave held
+        # pieces alone; moves within it may still shelve them.
+        leaving, _arriving = self._backorder_leaving_and_arriving()
         super(StockMove, leaving.with_context(backorder_respect_holds=True))._action_assign()
         return super(StockMove, self - leaving)._action_assign()
 
@@ -26,14 +53,9 @@ class StockMove(models.Model):
 
     def _action_done(self):
         done = super(StockMove, self)._action_done()
-        arrived = done.filtered(
-            lambda move: move.state == "done"
-            and move.location_dest_id.usage == "internal"
-            and move.location_id.usage != "internal")
-        arrived.mapped("product_id").backorder_allocate()
-        gone = done.filtered(
-            lambda move: move.state == "done"
-            and move.location_id.usage == "internal"
-            and move.location_dest_id.usage != "internal")
-        gone.mapped("product_id")._backorder_release_excess()
+        leaving, arriving = done.filtered(
+            lambda move: move.state == "done")._backorder_leaving_and_arriving()
+        arriving.mapped("product_id").backorder_allocate()
+        # Stock that left anyway (forced, scrapped, lost) gives back holds.
+        leaving.mapped("product_id")._backorder_release_excess()
         return done

@@ -11,7 +11,8 @@ class StockQuant(models.Model):
                                 package_id=None, owner_id=None, strict=False,
                                 allow_negative=False):
         """Pieces held by backorder positions are not available to moves that take
-        stock out of the shop's warehouse (see stock.move._action_assign)."""
+        stock out of the stock location of the shop's warehouse (see
+        stock.move._action_assign)."""
         available = super(StockQuant, self)._get_available_quantity(
             product_id, location_id, lot_id=lot_id, package_id=package_id,
             owner_id=owner_id, strict=strict, allow_negative=allow_negative)
@@ -22,8 +23,6 @@ class StockQuant(models.Model):
             product_id = product_id.with_context(force_company=location_id.company_id.id)
         free = product_id._backorder_free_qty()[product_id.id]
         warehouse_stock = product_id._backorder_warehouse().lot_stock_id
-        if free >= available or not (
-                location_id.parent_left >= warehouse_stock.parent_left
-                and location_id.parent_right <= warehouse_stock.parent_right):
+        if free >= available or not location_id._backorder_within(warehouse_stock):
             return available
         return free if allow_negative else max(free, 0)
