@@ -14,6 +14,7 @@ PG_DIR=$ROOT/.pg
 PG_BIN=${BACKORDER_PG_BIN:-/usr/lib/postgresql/15/bin}
 # Odoo modules every database of the project starts from.
 BASE_MODULES=website_sale,sale_stock,sale_management
+# shellcheck disable=SC2034  # used by the scripts that source this file
 ADDON=backorder_reservation
 
 say() { printf '\033[1m[backorder]\033[0m %s\n' "$*" >&2; }
@@ -58,7 +59,7 @@ ensure_system_packages() {
 
 ensure_venv() {
     local python stamp want
-    want=$(cat "$ROOT/requirements.txt" | sha256sum | cut -c1-16)
+    want=$(sha256sum <"$ROOT/requirements.txt" | cut -c1-16)
     stamp=$VENV/.requirements.sha
     if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
         return 0
@@ -315,4 +316,15 @@ ensure_template() {
         fi
     fi
     echo "$template"
+}
+
+# fresh_addon_db CONF DB: the database DB made anew from the template, with the
+# addon installed, for the Odoo configuration CONF.
+fresh_addon_db() {
+    local conf=$1 db=$2 template
+    template=$(ensure_template "$conf")
+    db_clone "$template" "$db"
+    say "installing $ADDON in $db"
+    odoo -c "$conf" -d "$db" -i "$ADDON" --stop-after-init --log-level=warn \
+        || die "installing $ADDON failed"
 }

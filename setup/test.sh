@@ -16,11 +16,7 @@ trap db_stop EXIT
 db_start
 conf=$RUN_DIR/odoo-test.conf
 write_odoo_conf "$conf" "db_name = $TEST_DB" "max_cron_threads = 0"
-template=$(ensure_template "$conf")
-db_clone "$template" "$TEST_DB"
-say "installing $ADDON in $TEST_DB"
-odoo -c "$conf" -i "$ADDON" --stop-after-init --log-level=warn \
-    || die "installing $ADDON failed"
+fresh_addon_db "$conf" "$TEST_DB"
 db_clone "$TEST_DB" "${TEST_DB}_http"
 
 cd "$ROOT"

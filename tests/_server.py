@@ -61,7 +61,8 @@ def _wait_until_serving(url, process, log_path):
             # One request at a time, however long it takes: a request given up
             # while Odoo still loads its registry would make a second thread
             # load it concurrently, and that import race breaks the registry.
-            with urllib.request.urlopen(url, timeout=max(deadline - time.time(), 1)) as response:
+            timeout = max(deadline - time.time(), 1)
+            with urllib.request.urlopen(url, timeout=timeout) as response:
                 if response.status == 200:
                     return
         except OSError:

@@ -54,7 +54,7 @@ def test_the_progress_of_an_install_shows_each_module_reached(tmp_path):
     """A stand-in for Odoo logs three modules, the way its install does."""
     log = tmp_path / "install.log"
     log.write_text("")
-    shown = subprocess.run(["bash", "-c", """
+    script = """
         set -euo pipefail  # as setup/test.sh and setup/demo.sh run
         . "$0"
         n=0
@@ -63,8 +63,9 @@ def test_the_progress_of_an_install_shows_each_module_reached(tmp_path):
             echo "2026-11-26 01:00:00,000 1 DEBUG tmpl odoo.modules.loading:" \
                  "loading module $module ($((++n))/3)" >>"$1"
         done &
-        show_progress "$1" $! 0.1""", LIB, str(log)],
-        stderr=subprocess.PIPE, universal_newlines=True, timeout=30)
+        show_progress "$1" $! 0.1"""
+    shown = subprocess.run(["bash", "-c", script, LIB, str(log)],
+                           stderr=subprocess.PIPE, universal_newlines=True, timeout=30)
     said = re.sub(r"\x1b\[[0-9;]*m", "", shown.stderr).splitlines()
     assert [line for line in said if "module" in line] == [
         "[backorder] installing module 1 of 3: base",

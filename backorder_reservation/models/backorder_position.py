@@ -87,7 +87,7 @@ class BackorderPosition(models.Model):
         string="Closed On", readonly=True, copy=False,
         help="When the position became done, expired, removed or cancelled.")
     notify_only = fields.Boolean(
-        string="Notify Only", readonly=True, copy=False,
+        readonly=True, copy=False,
         help="The customer takes no part in reservations (no recent purchase "
              "or low reputation): the position only gets availability e-mails.")
     notification_count = fields.Integer(
@@ -247,9 +247,9 @@ class BackorderPosition(models.Model):
             if position.partner_id != position.partner_id.commercial_partner_id:
                 raise ValidationError(_(
                     "Backorder positions belong to the commercial partner: use "
-                    "%s instead of %s.") % (
-                        position.partner_id.commercial_partner_id.display_name,
-                        position.partner_id.display_name))
+                    "%(customer)s instead of %(contact)s.") % {
+                        "customer": position.partner_id.commercial_partner_id.display_name,
+                        "contact": position.partner_id.display_name})
 
     @api.constrains("product_qty")
     def _check_product_qty(self):
@@ -275,10 +275,10 @@ class BackorderPosition(models.Model):
         ], limit=1)
         if other:
             raise ValidationError(_(
-                "%s already waits for %s in backorder position %s: raise its "
-                "quantity instead of opening another.") % (
-                    customer.commercial_partner_id.display_name, product.display_name,
-                    other.name))
+                "%(customer)s already waits for %(product)s in backorder position "
+                "%(position)s: raise its quantity instead of opening another.") % {
+                    "customer": customer.commercial_partner_id.display_name,
+                    "product": product.display_name, "position": other.name})
 
     @api.constrains("product_id")
     def _check_product_accepts_backorders(self):
@@ -326,8 +326,10 @@ class BackorderPosition(models.Model):
         position = super(BackorderPosition, self).create(vals)
         now = datetime.utcnow()
         position._refresh_notify_only(now)
-        position._post_notes([(position.id, _("Position created: %d x %s, waiting.") % (
-            position.product_qty, position.product_id.display_name))], now)
+        position._post_notes([(position.id, _(
+            "Position created: %(qty)d x %(product)s, waiting.") % {
+                "qty": position.product_qty,
+                "product": position.product_id.display_name})], now)
         return position
 
     @api.multi
@@ -388,8 +390,9 @@ class BackorderPosition(models.Model):
         product.with_context(force_company=company_id)._check_backorder_cap(extra_qty=qty)
         position.write(dict(lines, product_qty=position.product_qty + qty))
         position._post_notes([(position.id, _(
-            "%d more piece(s) requested, %d in all; what is still needed waits "
-            "behind the requests made before.") % (qty, position.product_qty))],
+            "%(qty)d more piece(s) requested, %(total)d in all; what is still "
+            "needed waits behind the requests made before.") % {
+                "qty": qty, "total": position.product_qty})],
             datetime.utcnow())
         return position
 
@@ -480,13 +483,13 @@ class BackorderPosition(models.Model):
                    write_date = v.now::timestamp, write_uid = v.uid
               FROM (VALUES %s) AS v(id, qty, deadline, state, now, uid)
              WHERE p.id = v.id
-        """, [row + (now_str, self.env.uid) for row in rows],
-                       page_size=max(len(rows), 1))
+        """, [row + (now_str, self.env.uid) for row in rows], page_size=max(len(rows), 1))
         positions.invalidate_cache(
             ["qty_assigned", "qty_need", "state", "date_expiry", "date_assigned",
              "assignment_notice_pending"])
         self._post_notes([
-            (position_id, _("Assigned %d piece(s), held until %s (UTC).") % (qty, deadline))
+            (position_id, _("Assigned %(qty)d piece(s), held until %(deadline)s (UTC).") % {
+                "qty": qty, "deadline": deadline})
             for position_id, qty, deadline, _state in rows
         ], now)
 
@@ -592,9 +595,10 @@ class BackorderPosition(models.Model):
                          self.qty_done + from_hold + from_need, now)
         states = dict(self._fields["state"]._description_selection(self.env))
         self._post_notes([(self.id, _(
-            "%d piece(s) bought with order %s, %d of them held for this position; "
-            "status %s.") % (from_hold + from_need, order.name, from_hold,
-                             states[self.state]))], now)
+            "%(qty)d piece(s) bought with order %(order)s, %(held)d of them held "
+            "for this position; status %(state)s.") % {
+                "qty": from_hold + from_need, "order": order.name, "held": from_hold,
+                "state": states[self.state]})], now)
 
     @api.multi
     def _release(self, qty, now):
@@ -803,8 +807,9 @@ class BackorderPosition(models.Model):
                 "date_last_notification": fields.Datetime.to_string(now),
             })
         to_notify._post_notes([
-            (position.id, _("Availability e-mail %d of %d sent.") % (
-                position.notification_count, settings.notification_count))
+            (position.id, _("Availability e-mail %(number)d of %(count)d sent.") % {
+                "number": position.notification_count,
+                "count": settings.notification_count})
             for position in to_notify], now)
         to_notify._send_mail("backorder_reservation.mail_template_position_available")
         if to_remove:
@@ -825,4 +830,3 @@ class BackorderPosition(models.Model):
         template = self.env.ref(template_xmlid)
         for position in self:
             template.send_mail(position.id)
-

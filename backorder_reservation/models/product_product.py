@@ -38,7 +38,7 @@ class ProductProduct(models.Model):
                 continue
             eligible = positions._refresh_notify_only(now)
             free_qty = products._backorder_free_qty(now)
-            for product, queue, given in products._backorder_plan(
+            for _product, queue, given in products._backorder_plan(
                     positions, eligible, free_qty, now):
                 assignments.update(
                     (position.id, qty) for position, qty in zip(queue, given) if qty)
@@ -223,10 +223,10 @@ class ProductProduct(models.Model):
         for product in self:
             if room[product.id] is not None and extra_qty > room[product.id]:
                 raise ValidationError(_(
-                    "%s accepts at most %d pieces on backorder, all customers "
-                    "together; %d would be waiting.") % (
-                        product.display_name, product.backorder_cap,
-                        product.backorder_cap - room[product.id] + extra_qty))
+                    "%(product)s accepts at most %(cap)d pieces on backorder, all "
+                    "customers together; %(waiting)d would be waiting.") % {
+                        "product": product.display_name, "cap": product.backorder_cap,
+                        "waiting": product.backorder_cap - room[product.id] + extra_qty})
 
     @api.multi
     def _backorder_shop_info(self, free_qty=None):

@@ -54,7 +54,7 @@ class ResConfigSettings(models.TransientModel):
 
     @api.multi
     def set_values(self):
-        super(ResConfigSettings, self).set_values()
+        result = super(ResConfigSettings, self).set_values()
         try:
             settings = lifecycle.Settings({
                 name: self[field_name] for field_name, name in _FIELD_SETTING.items()
@@ -64,3 +64,4 @@ class ResConfigSettings(models.TransientModel):
         params = self.env["ir.config_parameter"].sudo()
         for name in lifecycle.DEFAULTS:
             params.set_param(lifecycle.Settings.param_key(name), getattr(settings, name))
+        return result

@@ -12,7 +12,6 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     backorder_reputation = fields.Integer(
-        string="Backorder Reputation",
         default=lambda self: self.env["backorder.position"]._backorder_settings()
         .reputation_start,
         help="Points lost each time a backorder hold expires unbought; below the "

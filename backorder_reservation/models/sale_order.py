@@ -77,12 +77,13 @@ class SaleOrder(models.Model):
         not come within the payment wait of the settings."""
         self.ensure_one()
         self.message_post(body=plaintext2html(_(
-            "The payment did not arrive within %d days: the reserved pieces of %s "
-            "are no longer held for this order (backorders %s). It can still be "
-            "paid; the pieces are then delivered as they come.") % (
-                settings.payment_wait_days,
-                ", ".join(positions.mapped("product_id.display_name")),
-                ", ".join(positions.mapped("name")))),
+            "The payment did not arrive within %(days)d days: the reserved pieces "
+            "of %(products)s are no longer held for this order (backorders "
+            "%(positions)s). It can still be paid; the pieces are then delivered "
+            "as they come.") % {
+                "days": settings.payment_wait_days,
+                "products": ", ".join(positions.mapped("product_id.display_name")),
+                "positions": ", ".join(positions.mapped("name"))}),
             subtype="mail.mt_comment", partner_ids=[self.partner_id.id])
 
     @api.multi
@@ -215,8 +216,8 @@ class SaleOrder(models.Model):
                              "position holds at most %d pieces.") % MAX_POSITION_QTY
                 pending[str(product.id)] = wanted
             return _("Only the quantity in stock was added: log in or sign up to "
-                     "put the missing %d piece(s) of %s on backorder.") % (
-                         qty, product.name)
+                     "put the missing %(qty)d piece(s) of %(product)s on "
+                     "backorder.") % {"qty": qty, "product": product.name}
         if not product.backorder_allowed:
             return _("Only the quantity in stock was added: %s cannot be "
                      "backordered.") % product.name
@@ -227,9 +228,10 @@ class SaleOrder(models.Model):
                     website_id=self.env.context.get("website_id"))
         except ValidationError as error:
             return _("Only the quantity in stock was added: %s") % error.name
-        return _("%d piece(s) of %s are not in stock: they are on backorder "
-                 "(%s) and reserved for you as soon as they arrive.") % (
-                     qty, product.name, position.name)
+        return _("%(qty)d piece(s) of %(product)s are not in stock: they are on "
+                 "backorder (%(position)s) and reserved for you as soon as they "
+                 "arrive.") % {"qty": qty, "product": product.name,
+                               "position": position.name}
 
     @api.multi
     def _backorder_queue_pending(self, pending):

@@ -9,8 +9,10 @@ def whole_pieces(product, qty):
     """``qty`` (in the product's unit) as a whole number of pieces, or UserError."""
     if float_compare(qty, float_round(qty, precision_digits=0),
                      precision_rounding=product.uom_id.rounding):
-        raise UserError(_("Backorders are made of whole pieces: %s %s of %s is "
-                          "not one.") % (qty, product.uom_id.name, product.display_name))
+        raise UserError(_("Backorders are made of whole pieces: %(qty)s %(unit)s of "
+                          "%(product)s is not one.") % {
+                              "qty": qty, "unit": product.uom_id.name,
+                              "product": product.display_name})
     return int(round(qty))
 
 
@@ -83,9 +85,11 @@ class SaleOrderLine(models.Model):
         return {"warning": {
             "title": _("Pieces held for backorders"),
             "message": _(
-                "Only %d of the %s %s of %s can be delivered now: the rest is held "
-                "for customers waiting on backorders. Use the hourglass button of "
-                "the line to put the missing quantity on backorder.") % (
-                    max(free, 0), self.product_uom_qty, self.product_uom.name,
-                    self.product_id.display_name),
+                "Only %(free)d of the %(qty)s %(unit)s of %(product)s can be "
+                "delivered now: the rest is held for customers waiting on "
+                "backorders. Use the hourglass button of the line to put the "
+                "missing quantity on backorder.") % {
+                    "free": max(free, 0), "qty": self.product_uom_qty,
+                    "unit": self.product_uom.name,
+                    "product": self.product_id.display_name},
         }}

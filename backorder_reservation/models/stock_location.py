@@ -10,4 +10,5 @@ class StockLocation(models.Model):
     def _backorder_within(self, parent):
         """Whether this location is ``parent`` or one of its sublocations."""
         self.ensure_one()
-        return parent.parent_left <= self.parent_left and self.parent_right <= parent.parent_right
+        return (parent.parent_left <= self.parent_left
+                and self.parent_right <= parent.parent_right)

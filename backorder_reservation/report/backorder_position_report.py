@@ -1,5 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import sql
+
 from odoo import fields, models, tools
 
 from ..lifecycle import OPEN_STATES
@@ -52,8 +54,8 @@ class BackorderPositionReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE VIEW %s AS (
+        self.env.cr.execute(sql.SQL("""
+            CREATE VIEW {} AS (
                 SELECT p.id,
                        p.create_date AS date,
                        p.product_id,
@@ -80,5 +82,5 @@ class BackorderPositionReport(models.Model):
                   FROM backorder_position p
                   JOIN product_template t ON t.id = p.product_tmpl_id
             )
-        """ % (self._table, self.env.cr.mogrify("%s", [OPEN_STATES]).decode(),
-               SECONDS_PER_DAY, SECONDS_PER_DAY))
+        """).format(sql.Identifier(self._table)),
+            (OPEN_STATES, SECONDS_PER_DAY, SECONDS_PER_DAY))

@@ -1,5 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import ValidationError
 
 from .common import BackorderCase
@@ -68,7 +70,8 @@ class TestOneOpenPosition(BackorderCase):
     def test_the_database_refuses_a_second_that_bypasses_the_checks(self):
         """Two transactions at once each pass the check before the other has
         written: the database's unique index has the last word."""
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with self.assertRaisesRegex(IntegrityError, "backorder_position_one_open_index"), \
+                self.env.cr.savepoint():
             self.env.cr.execute("""
                 INSERT INTO backorder_position (name, partner_id, product_id, product_qty,
                                                 qty_assigned, qty_done, qty_need, state,

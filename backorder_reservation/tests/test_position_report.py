@@ -28,8 +28,9 @@ class TestPositionReport(BackorderCase):
         # Spread the requests over time so that waiting times differ.
         for days, position in zip((10, 8, 6, 4, 2), cls.positions):
             cls.env.cr.execute(
-                "UPDATE backorder_position SET create_date = create_date - %s * interval '1 day'"
-                " WHERE id = %s", (days, position.id))
+                "UPDATE backorder_position"
+                "   SET create_date = create_date - %s * interval '1 day' WHERE id = %s",
+                (days, position.id))
         cls.positions.invalidate_cache()
 
     def _expected(self, positions):

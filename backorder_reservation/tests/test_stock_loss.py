@@ -23,7 +23,8 @@ class TestStockLoss(BackorderCase):
         inventory.action_done()
 
     def test_loss_releases_the_youngest_holds_first(self):
-        first, second = self._create_customer("Old Garage"), self._create_customer("Young Garage")
+        first = self._create_customer("Old Garage")
+        second = self._create_customer("Young Garage")
         older, younger = self._create_positions(self.product, [(first, 3), (second, 3)])
         self._receive(self.product, 4)
         self.assertAssigned(older | younger, [3, 1])

@@ -29,7 +29,8 @@ class BackorderAllocationPreview(models.TransientModel):
             raise UserError(_("The arriving quantity cannot be negative."))
         product = self.product_id
         Position = self.env["backorder.position"]
-        positions = Position.search(Position._open_domain(product, product._backorder_company()))
+        positions = Position.search(
+            Position._open_domain(product, product._backorder_company()))
         now = datetime.utcnow()
         eligible = positions._eligible_customers(now)
         free_now = product._backorder_free_qty(now)[product.id]

@@ -42,8 +42,9 @@ class BackorderHoldExtension(models.TransientModel):
         reason = plaintext2html(self.reason.strip())
         subtype = "mail.mt_comment" if self.notify_customer else "mail.mt_note"
         for position in self.position_ids:
-            position.message_post(body=_("Hold extended from %s to %s (UTC).") % (
-                position.date_expiry, self.date_expiry))
+            position.message_post(body=_(
+                "Hold extended from %(old)s to %(new)s (UTC).") % {
+                    "old": position.date_expiry, "new": self.date_expiry})
             position.message_post(
                 body=reason, message_type="comment", subtype=subtype,
                 partner_ids=position.partner_id.ids if self.notify_customer else [])

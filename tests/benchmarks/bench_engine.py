@@ -80,7 +80,8 @@ def test_engine_figures(registry):
                 positions = Position.browse([Position.create({
                     "partner_id": customer.id, "product_id": product.id,
                     "product_qty": 2}).id for customer in customers])
-                receipt = _measure(cr, lambda: validate_receipt(env, product, size))
+                receipt = _measure(cr, lambda product=product, size=size: validate_receipt(
+                    env, product, size))
                 assert sum(positions.mapped("qty_assigned")) == size
                 safety_net = _measure(cr, Position._cron_allocate)
                 held = positions.filtered(lambda position: position.state == "assigned")

@@ -23,8 +23,8 @@ def test_shop_has_its_stylesheet(odoo_server, browser):
     assert header.value_of_css_property("min-height") not in ("", "0px", "auto")
 
 
-def test_a_form_sent_too_late_says_so_and_leads_back(shop, odoo_server, browser,
-                                                      artifacts_dir):
+def test_a_form_sent_too_late_says_so_and_leads_back(
+        shop, odoo_server, browser, artifacts_dir):
     """A product page left open until its form's token ran out (here: a token
     that is not valid) gets a page saying the form expired, with a way back."""
     from _browser import log_in, wait_for

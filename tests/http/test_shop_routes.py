@@ -34,7 +34,8 @@ def test_out_of_stock_part_goes_on_backorder_and_shows_yellow(shop):
 def test_shown_forecast_caps_only_cart_lines_that_cannot_be_backordered(shop):
     # website_sale_stock's "always" mode caps a cart line's quantity field at
     # the forecast; more of a part that can be backordered goes on backorder.
-    backorderable = shop.product("Shown-stock bearing", stock=2, inventory_availability="always")
+    backorderable = shop.product(
+        "Shown-stock bearing", stock=2, inventory_availability="always")
     capped = shop.product("Shown-stock gasket", stock=2, inventory_availability="always",
                           backorder_allowed=False)
     login, partner = shop.customer()
