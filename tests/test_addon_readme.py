@@ -1,0 +1,50 @@
+"""The addon's README.rst is assembled from its readme/ fragments (as OCA's
+oca-gen-addon-readme does) and renders as reStructuredText without a warning."""
+import importlib.util
+import os
+
+import docutils.core
+import docutils.utils
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDON = os.path.join(ROOT, "backorder_reservation")
+
+
+def load_addon_readme():
+    spec = importlib.util.spec_from_file_location(
+        "addon_readme", os.path.join(ROOT, "setup", "addon_readme.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_is_assembled_from_the_fragments():
+    with open(os.path.join(ADDON, "README.rst"), encoding="utf-8") as text:
+        assert text.read() == load_addon_readme().readme(ADDON), (
+            "README.rst is out of date: run python setup/addon_readme.py")
+
+
+def test_readme_renders_without_warnings():
+    text = load_addon_readme().readme(ADDON)
+    html = docutils.core.publish_string(
+        text, writer_name="html",
+        settings_overrides={"halt_level": docutils.utils.Reporter.WARNING_LEVEL,
+                            "report_level": docutils.utils.Reporter.WARNING_LEVEL})
+    assert b"Backorder Reservation" in html
+    assert b"Known issues / Roadmap" in html
+
+
+def test_a_changed_fragment_makes_the_readme_stale(tmp_path):
+    """The check fails once a fragment changes (so the test above can fail)."""
+    addon_readme = load_addon_readme()
+    addon = tmp_path / "addon"
+    (addon / "readme").mkdir(parents=True)
+    (addon / "__manifest__.py").write_text(
+        '{"name": "Demo", "summary": "S", "version": "11.0.1.0.0", '
+        '"license": "AGPL-3", "author": "Someone"}')
+    (addon / "readme" / "DESCRIPTION.rst").write_text("First.\n")
+    assert addon_readme.main([str(addon)]) == 0
+    assert addon_readme.main(["--check", str(addon)]) == 0
+    (addon / "readme" / "DESCRIPTION.rst").write_text("Second.\n")
+    assert addon_readme.main(["--check", str(addon)]) == 1
+    assert "First." in (addon / "README.rst").read_text()
