@@ -9,8 +9,17 @@
     "license": "AGPL-3",
     "author": "backorder_reservation developers",
     "development_status": "Alpha",
+    # What the code imports, inherits and overrides, each named even where
+    # another one already brings it.
     "depends": [
+        "mail",
+        "payment",
+        "portal",
         "sale_management",
+        "sale_stock",
+        "stock",
+        "website",
+        "website_sale",
         "website_sale_stock",
     ],
     "data": [
@@ -36,5 +45,6 @@
         "demo/res_users_demo.xml",
         "demo/backorder_demo.xml",
     ],
+    "images": ["static/description/shop_cart.png"],
     "installable": True,
 }

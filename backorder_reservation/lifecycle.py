@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The numbers and date rules of a backorder position's life, free of Odoo.
 
 Like :mod:`allocation`, this module reads no clock and no database: the models

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Re-export the addon's translation template (i18n/backorder_reservation.pot)
 # from the addon installed in a fresh test database, as Odoo exports it (the
 # addon's test test_translation_template.py checks that it stays so). Run it

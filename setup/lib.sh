@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # shellcheck shell=bash
 # Shared by setup/bootstrap.sh, setup/demo.sh and setup/test.sh: paths, the virtualenv,
 # the embedded PostgreSQL cluster, Odoo configuration and database helpers.

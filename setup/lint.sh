@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Command 0: the quality gate. Installs the Odoo community's linters (flake8,
 # pylint with pylint-odoo for 11.0, OCA's module and translation checks, XML and
 # YAML checks, shellcheck), pinned in setup/requirements-lint.txt, into

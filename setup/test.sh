@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Command 2: every test. Sets everything up, starts the embedded PostgreSQL, makes a
 # fresh test database from the template (Odoo demo data) with backorder_reservation
 # installed, and a copy of it for the browser tests' HTTP server, then runs pytest:

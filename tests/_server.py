@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A real Odoo server for the tests and benchmarks that talk to it over HTTP:
 started on a free port of 127.0.0.1 on a database of setup/test.sh's, stopped
 afterwards."""

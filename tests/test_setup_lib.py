@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Functions of setup/lib.sh (issue 15, item 1). The port check: the demo
 restarted at once after Ctrl-C finds its port free while the last run's
 connections linger in TIME_WAIT, as Odoo's own server (which binds with

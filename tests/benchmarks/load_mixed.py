@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A mixed load on Odoo's prefork server (2 HTTP workers), counting deadlocks,
 retries and HTTP 500s, then checking SPEC's invariants.
 
