@@ -54,9 +54,28 @@ ensure_system_packages() {
         die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
     fi
     say "installing Debian packages: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" fonts-dejavu-core >/dev/null
+    apt_get update -qq
+    apt_get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core
+}
+
+# apt_get ARGS...: apt-get that waits, up to 10 minutes, while another apt or
+# dpkg process (an unattended upgrade, a second set-up) holds its locks, instead
+# of failing at once: dpkg's own lock timeout covers installs, and the update's
+# lists lock (which ignores it) is tried again every few seconds.
+apt_get() {
+    local waited=0 output
+    while true; do
+        if output=$(DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" 2>&1); then
+            return 0
+        fi
+        if ! grep -q "Could not get lock" <<<"$output" || [ "$waited" -ge 600 ]; then
+            printf '%s\n' "$output" >&2
+            return 1
+        fi
+        [ "$waited" -eq 0 ] && say "another apt or dpkg process holds its lock: waiting for it"
+        sleep 3
+        waited=$((waited + 3))
+    done
 }
 
 ensure_venv() {
