@@ -1,6 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -8,6 +9,7 @@ from psycopg2.extras import execute_values
 
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import config
 
 from .. import lifecycle
 
@@ -29,6 +31,19 @@ HOLD_ENDS_SOON = timedelta(hours=24)
 AWAITING_PAYMENT = ("pending", "authorized")
 STATE_SELECTION = list(zip(lifecycle.STATES, (
     "Waiting", "Assigned", "Done", "Expired", "Removed", "Cancelled")))
+# Part of Odoo's time limit of a scheduled action a batched run uses: it starts
+# no batch after it, so that the run ends by itself, its batches committed,
+# rather than being killed half-way through one.
+CRON_TIME_SHARE = 0.8
+
+
+def cron_time_budget():
+    """Seconds a scheduled action may work: a share of Odoo's limit of a cron
+    run (--limit-time-real-cron, else --limit-time-real), None without one."""
+    limit = config.get("limit_time_real_cron") or 0
+    if limit <= 0:
+        limit = config.get("limit_time_real") or 0
+    return limit * CRON_TIME_SHARE if limit > 0 else None
 
 
 class BackorderPosition(models.Model):
@@ -710,34 +725,69 @@ class BackorderPosition(models.Model):
 
     # ------------------------------------------------------------ crons
     @api.model
-    def _cron_expire_holds(self, now=None):
+    def _run_in_batches(self, domain, process, commit, order="id"):
+        """Call ``process(positions)`` on the positions of ``domain`` in ``order``,
+        at most the batch size of the settings at a time, until none is left.
+
+        ``process`` returns those of the positions it left as they were (still
+        in ``domain``), which the next batches pass over. When ``commit`` (the
+        scheduled actions ask for it), each batch ends with a commit, so a run
+        killed or failing half-way keeps the batches it finished and the next
+        run does the rest, nothing twice; the run then starts no batch after
+        its share of Odoo's time limit (:func:`cron_time_budget`). Returns the
+        number of batches."""
+        size = self._backorder_settings().cron_batch_size
+        budget = cron_time_budget() if commit else None
+        started = time.time()
+        passed_over, batches = [], 0
+        while budget is None or time.time() - started < budget:
+            positions = self.search(
+                domain + [("id", "not in", passed_over)], order=order, limit=size)
+            if not positions:
+                break
+            passed_over += process(positions).ids
+            batches += 1
+            if commit:
+                # Each batch is a unit of work of its own (see the docstring).
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        return batches
+
+    @api.model
+    def _cron_expire_holds(self, now=None, commit=False):
         """Expire positions whose hold ran out by ``now`` (default: the clock):
         state expired, pieces back to free stock (and assigned again),
         reputation lowered once per position. A hold whose pieces are in an
         order awaiting its payment waits for it, up to the payment wait of the
-        settings; then that quotation is told the pieces are no longer held."""
+        settings; then that quotation is told the pieces are no longer held.
+        In batches (:meth:`_run_in_batches`); returns their number."""
         now = now or datetime.utcnow()
-        expired = self.search([
+        settings = self._backorder_settings()
+
+        def expire(due):
+            awaiting = due._orders_awaiting_payment()
+            overdue = awaiting.filtered(lambda order: lifecycle.payment_overdue(
+                order._backorder_checkout_date(), now, settings))
+            kept = due._in_orders(awaiting - overdue)
+            expired = due - kept
+            if not expired:
+                return kept
+            self.env["res.partner"]._backorder_lower_reputation(
+                expired, settings.reputation_penalty)
+            expired._close("expired", _(
+                "Hold expired: the assigned pieces went back to free stock and the "
+                "customer lost %d reputation points.") % settings.reputation_penalty,
+                now)
+            expired._send_mail("backorder_reservation.mail_template_position_expired")
+            for order in overdue:
+                positions = expired._in_orders(order)
+                if positions:
+                    order._backorder_tell_holds_expired(positions, settings)
+            return kept
+
+        return self._run_in_batches([
             ("state", "=", "assigned"), ("qty_assigned", ">", 0),
             ("date_expiry", "<=", fields.Datetime.to_string(now)),
-        ])
-        settings = self._backorder_settings()
-        awaiting = expired._orders_awaiting_payment()
-        overdue = awaiting.filtered(lambda order: lifecycle.payment_overdue(
-            order._backorder_checkout_date(), now, settings))
-        expired -= expired._in_orders(awaiting - overdue)
-        if not expired:
-            return
-        self.env["res.partner"]._backorder_lower_reputation(
-            expired, settings.reputation_penalty)
-        expired._close("expired", _(
-            "Hold expired: the assigned pieces went back to free stock and the "
-            "customer lost %d reputation points.") % settings.reputation_penalty, now)
-        expired._send_mail("backorder_reservation.mail_template_position_expired")
-        for order in overdue:
-            positions = expired._in_orders(order)
-            if positions:
-                order._backorder_tell_holds_expired(positions, settings)
+        ], expire, commit, order="date_expiry, id")
 
     @api.multi
     def _orders_awaiting_payment(self):

@@ -1,0 +1,33 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+import os
+
+from odoo.tests.common import TransactionCase
+
+MIGRATION = os.path.join(os.path.dirname(os.path.dirname(__file__)),
+                         "migrations", "11.0.1.1.0", "post-migration.py")
+
+
+class TestMigration(TransactionCase):
+    """Upgrading from 11.0.1.0.0 points the expiry's scheduled action at the
+    batched run, unless an admin changed its code."""
+
+    def _migrate(self):
+        spec = importlib.util.spec_from_file_location("post_migration", MIGRATION)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "11.0.1.0.0")
+        return module
+
+    def test_the_old_code_becomes_the_batched_run(self):
+        cron = self.env.ref("backorder_reservation.ir_cron_expire_holds")
+        cron.code = "model._cron_expire_holds()"
+        module = self._migrate()
+        self.assertEqual(cron.code, module.NEW_CODE)
+
+    def test_code_an_admin_changed_is_kept(self):
+        cron = self.env.ref("backorder_reservation.ir_cron_expire_holds")
+        cron.code = "model._cron_expire_holds()  # nightly only"
+        self._migrate()
+        self.assertEqual(cron.code, "model._cron_expire_holds()  # nightly only")
