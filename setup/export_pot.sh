@@ -11,16 +11,11 @@ set -euo pipefail
 
 TEST_DB=${BACKORDER_TEST_DB:-backorder_test}
 
-bootstrap
-trap db_stop EXIT
-db_start
-conf=$RUN_DIR/odoo-test.conf
-write_odoo_conf "$conf" "db_name = $TEST_DB" "max_cron_threads = 0"
-fresh_addon_db "$conf" "$TEST_DB"
+start_test_db "$TEST_DB"
 pot=$ROOT/$ADDON/i18n/$ADDON.pot
 # Odoo names the format by the extension, and has none for .pot.
 export=$RUN_DIR/$ADDON.po
-odoo -c "$conf" -d "$TEST_DB" --i18n-export="$export" --modules="$ADDON" \
+odoo -c "$TEST_CONF" -d "$TEST_DB" --i18n-export="$export" --modules="$ADDON" \
     --stop-after-init --log-level=warn || die "exporting the translation template failed"
 mv "$export" "$pot"
 say "exported $pot"

@@ -13,12 +13,8 @@ set -euo pipefail
 
 TEST_DB=${BACKORDER_TEST_DB:-backorder_test}
 
-bootstrap
-trap db_stop EXIT
-db_start
-conf=$RUN_DIR/odoo-test.conf
-write_odoo_conf "$conf" "db_name = $TEST_DB" "max_cron_threads = 0"
-fresh_addon_db "$conf" "$TEST_DB"
+start_test_db "$TEST_DB"
+conf=$TEST_CONF
 db_clone "$TEST_DB" "${TEST_DB}_http"
 
 cd "$ROOT"
