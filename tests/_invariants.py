@@ -12,7 +12,8 @@ from odoo.addons.backorder_reservation.lifecycle import CLOSED_STATES, OPEN_STAT
 def broken_invariants(env, product_ids):
     """The stock and pieces of these products and their positions (SPEC
     invariants 1, 2 and 4, and the states): per product, held pieces within
-    stock on hand, and held plus reserved for moves too; per position, pieces
+    stock on hand, and held plus reserved for moves too, and what open
+    positions still ask for within the product's cap; per position, pieces
     within the request, the need they leave, the state they call for; one open
     position per customer, product and company."""
     broken = []
@@ -28,6 +29,11 @@ def broken_invariants(env, product_ids):
                 held, reserved, on_hand)))
         for position in positions:
             broken.extend((position.name, what) for what in _broken_position(position))
+        queued = sum(position.product_qty - position.qty_done
+                     for position in positions if position.state in OPEN_STATES)
+        if product.backorder_cap and queued > product.backorder_cap:
+            broken.append((product.name, "%d pieces on backorder, over the cap of %d" % (
+                queued, product.backorder_cap)))
         open_per_customer = Counter(
             (position.partner_id.id, position.company_id.id)
             for position in positions if position.state in OPEN_STATES)
@@ -72,31 +78,38 @@ def _broken_position(position):
         yield "%s with everything bought" % state
 
 
-def broken_history(env, product_ids, last_states, since_message_id):
-    """Position states of these products that changed since ``last_states``
-    ({position id: state}, as read before) without being logged: each change
-    needs a chatter message newer than ``since_message_id``, and an end one
-    that names the end (SPEC invariant 4); closed positions stay as they
-    ended, and none disappears. Returns (broken, the states now)."""
+def broken_history(env, product_ids, last_seen, since_message_id):
+    """What changed wrongly in the positions of these products since
+    ``last_seen`` ({position id: (state, deadline)}, as read before): a state
+    change needs a chatter message newer than ``since_message_id``, an end one
+    that names the end (SPEC invariant 4); closed positions stay as they ended
+    and none disappears; a hold's deadline is never brought forward (SPEC 3).
+    Returns (broken, what is seen now)."""
     positions = env["backorder.position"].search([("product_id", "in", list(product_ids))])
-    states = {position.id: position.state for position in positions}
+    seen = {position.id: (position.state, position.date_expiry) for position in positions}
     broken = []
-    for position_id, state in sorted(last_states.items()):
-        if position_id not in states:
-            broken.append(("position %d" % position_id, "disappeared (was %s)" % state))
-        elif state in CLOSED_STATES and states[position_id] != state:
-            broken.append(("position %d" % position_id, "reopened: %s after %s" % (
-                states[position_id], state)))
-    changed = positions.filtered(lambda p: last_states.get(p.id) != p.state)
+    for position_id, (state, deadline) in sorted(last_seen.items()):
+        about = "position %d" % position_id
+        if position_id not in seen:
+            broken.append((about, "disappeared (was %s)" % state))
+            continue
+        state_now, deadline_now = seen[position_id]
+        if state in CLOSED_STATES and state_now != state:
+            broken.append((about, "reopened: %s after %s" % (state_now, state)))
+        if state == state_now == "assigned" and deadline and deadline_now \
+                and deadline_now < deadline:
+            broken.append((about, "hold shortened from %s to %s" % (deadline, deadline_now)))
+    changed = positions.filtered(
+        lambda p: last_seen.get(p.id, (None, None))[0] != p.state)
     if not changed:
-        return broken, states
+        return broken, seen
     bodies = defaultdict(list)
     for message in env["mail.message"].search_read([
             ("model", "=", positions._name), ("res_id", "in", changed.ids),
             ("id", ">", since_message_id)], ["res_id", "body"]):
         bodies[message["res_id"]].append((message["body"] or "").lower())
     for position in changed:
-        was = last_states.get(position.id, "new")
+        was = last_seen.get(position.id, ("new", None))[0]
         if not bodies[position.id]:
             broken.append((position.name, "%s -> %s without a chatter message" % (
                 was, position.state)))
@@ -104,7 +117,25 @@ def broken_history(env, product_ids, last_states, since_message_id):
                 position.state in body for body in bodies[position.id]):
             broken.append((position.name, "%s -> %s without a message naming the end" % (
                 was, position.state)))
-    return broken, states
+    return broken, seen
+
+
+def broken_assignment_run(env, product_ids, now):
+    """Free stock of these products left idle by an assignment run at ``now``
+    while eligible positions still need pieces (SPEC 2: the rule gives until
+    nothing is left or nobody eligible needs more). Only true right after a
+    run over the products."""
+    products = env["product.product"].browse(product_ids)
+    positions = env["backorder.position"].search(
+        env["backorder.position"]._open_domain(products, products._backorder_company()))
+    eligible = positions._eligible_customers(now)
+    free = products._backorder_free_qty(now)
+    needing = Counter(
+        position.product_id.id for position in positions
+        if position.qty_need > 0 and (position.partner_id.id, position.company_id.id) in eligible)
+    return [(product.name, "%d free after an assignment run while %d eligible position(s) "
+             "need pieces" % (free[product.id], needing[product.id]))
+            for product in products if free[product.id] > 0 and needing[product.id]]
 
 
 def broken_visibility(env, user_ids):

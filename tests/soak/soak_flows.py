@@ -28,10 +28,13 @@ Refusals (UserError, ValidationError: cap reached, nothing to backorder, one
 open position, nothing held to move) are answers and are counted; any other
 exception fails the soak at once. After each step, the invariants of
 ``_invariants.py``: held pieces within stock on hand (also with what moves
-reserved), pieces within the request, need = requested - held - bought, states
-that match the pieces, one open position per customer, product and company,
-every state change logged (an end by a note naming it), closed positions
-staying closed, customers reading their own positions only.
+reserved), open backorder pieces within a product's cap, pieces within the
+request, need = requested - held - bought, states that match the pieces, one
+open position per customer, product and company, every state change logged
+(an end by a note naming it), closed positions staying closed, holds never
+brought forward, customers reading their own positions only; and after an
+assignment run (a receipt, the safety net, "Re-run Assignment"), no free
+stock left while eligible positions need pieces.
 
 The clock is simulated: it starts at the real clock and moves on by minutes
 to days between steps, and the scheduled actions and assignment runs are
@@ -65,7 +68,8 @@ from odoo.addons.backorder_reservation.tests.common import (
     check_out_by_transfer, count_inventory, validate_receipt)
 
 from _invariants import (
-    broken_history, broken_invariants, broken_visibility, stock_on_hand)
+    broken_assignment_run, broken_history, broken_invariants, broken_visibility,
+    stock_on_hand)
 
 STEPS = int(os.environ.get("SOAK_STEPS", 1000))
 # (name, initial stock, product values): a plain part, a capped one, one whose
@@ -116,7 +120,10 @@ class Soak(object):
         self.answers = collections.Counter()  # (flow, kind, detail)
         self.breaks = []  # (step, flow, what it is about, what broke)
         self.open_breaks = set()
-        self.states = {}
+        self.last_seen = {}
+        # ([product id], now) of the assignment run the step's flow made, to
+        # check that it left no free stock idle; None: the real clock's.
+        self.assignment_run = None
         self.since_message_id = 0
         self.tag = uuid.uuid4().hex[:6]
         odoo_env(self._set_up)
@@ -246,11 +253,17 @@ class Soak(object):
     def basket(self, env):
         """A customer adds pieces to the basket, or sets a line's quantity
         higher: what free stock cannot serve goes on (or raises) their
-        position."""
+        position. Now and then they lower a line instead, or take it out
+        (the cart page's quantity field sends a set quantity, 0 included)."""
         customer, product = self._customer(), self._part(env)
         cart = self._cart(env, customer)
         line = cart.order_line.filtered(lambda l: l.product_id == product)
-        if line and self.rng.random() < 0.3:
+        roll = self.rng.random()
+        if line and roll < 0.15:
+            cart._cart_update(product_id=product.id, line_id=line.id, add_qty=None,
+                              set_qty=self.rng.randint(0, int(line.product_uom_qty) - 1))
+            return "done", "line lowered"
+        if line and roll < 0.4:
             values = cart._cart_update(product_id=product.id, line_id=line.id,
                                        set_qty=line.product_uom_qty + self.rng.randint(1, 4))
         else:
@@ -282,7 +295,9 @@ class Soak(object):
         return "done", "position created"
 
     def receipt(self, env):
-        validate_receipt(self._as(env, "stock"), self._part(env), self.rng.randint(1, 6))
+        product = self._part(self._as(env, "stock"))
+        validate_receipt(product.env, product, self.rng.randint(1, 6))
+        self.assignment_run = [product.id], None  # a receipt reads the real clock
         return "done", "received"
 
     def stock_loss(self, env):
@@ -392,12 +407,17 @@ class Soak(object):
         return "done", "awaiting payment"
 
     def payment_arrives(self, env):
-        """Staff mark a transfer as paid: the order is confirmed."""
+        """Staff mark a transfer as paid: the order is confirmed; or the
+        customer cancels the payment."""
         orders = self._orders(self._as(env, "sales"), ["sent"], CART_REF).filtered(
             lambda order: order.payment_tx_id.state in AWAITING_PAYMENT)
         order = self._pick(orders)
         if order is None:
             return "idle", "no payment awaited"
+        if self.rng.random() < 0.2:
+            # The customer gives up: the order no longer keeps holds.
+            order.payment_tx_id.state = "cancel"
+            return "done", "payment cancelled"
         order.action_mark_as_paid()
         self._date_confirmation(order)
         return "done", "paid"
@@ -430,6 +450,7 @@ class Soak(object):
     def cron_allocate(self, env):
         held = self._held(env)
         env["backorder.position"]._cron_allocate(now=self.now)
+        self.assignment_run = self.product_ids, self.now
         return "done", "assigned" if self._held(env) > held else "nothing to assign"
 
     def _held(self, env):
@@ -443,7 +464,9 @@ class Soak(object):
         """The public assignment run of one part, as staff's "Re-run
         Assignment" does, at the simulated clock."""
         held = self._held(env)
-        self._part(self._as(env, "sales")).backorder_allocate(now=self.now)
+        product = self._part(self._as(env, "sales"))
+        product.backorder_allocate(now=self.now)
+        self.assignment_run = [product.id], self.now
         return "done", "assigned" if self._held(env) > held else "nothing to assign"
 
     def service_order(self, env):
@@ -467,8 +490,8 @@ class Soak(object):
     def _check(self, env):
         """What the last step broke; moves the history on."""
         broken = broken_invariants(env, self.product_ids)
-        history, self.states = broken_history(
-            env, self.product_ids, self.states, self.since_message_id)
+        history, self.last_seen = broken_history(
+            env, self.product_ids, self.last_seen, self.since_message_id)
         broken.extend(history)
         broken.extend(broken_visibility(env, [c.user_id for c in self.customers]))
         env.cr.execute("SELECT COALESCE(MAX(id), 0) FROM mail_message")
@@ -484,16 +507,22 @@ class Soak(object):
     def step(self, number):
         self.now += self._pause()
         name = self.rng.choice(self.names)
+        self.assignment_run = None
         try:
             kind, detail = self.odoo_env(getattr(self, name))
         except (UserError, ValidationError) as error:
             kind, detail = "refused", error.name
+            self.assignment_run = None
         except Exception as error:
             raise SoakFailure("step %d (seed %d, flow %s) failed: %r" % (
                 number, self.seed, name, error)) from error
         self.counts[name, kind] += 1
         self.answers[name, kind, self._shorten(detail)] += 1
         broken = set(self.odoo_env(self._check))
+        if self.assignment_run:
+            product_ids, now = self.assignment_run
+            broken.update(self.odoo_env(lambda env: broken_assignment_run(
+                env, product_ids, now or datetime.utcnow())))
         for about, what in sorted(broken - self.open_breaks):
             self.breaks.append((number, name, about, what))
             print("BROKEN at step %d (seed %d, flow %s): %s: %s" % (
