@@ -132,7 +132,8 @@ def broken_assignment_run(env, product_ids, now):
     free = products._backorder_free_qty(now)
     needing = Counter(
         position.product_id.id for position in positions
-        if position.qty_need > 0 and (position.partner_id.id, position.company_id.id) in eligible)
+        if position.qty_need > 0
+        and (position.partner_id.id, position.company_id.id) in eligible)
     return [(product.name, "%d free after an assignment run while %d eligible position(s) "
              "need pieces" % (free[product.id], needing[product.id]))
             for product in products if free[product.id] > 0 and needing[product.id]]

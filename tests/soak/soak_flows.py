@@ -545,8 +545,9 @@ class Soak(object):
             self.report(time.time() - started)
         if self.breaks:
             number, name, about, what = self.breaks[0]
-            raise SoakFailure("%d invariant break(s), the first at step %d (seed %d, flow %s): "
-                              "%s: %s" % (len(self.breaks), number, self.seed, name, about, what))
+            raise SoakFailure(
+                "%d invariant break(s), the first at step %d (seed %d, flow %s): %s: %s"
+                % (len(self.breaks), number, self.seed, name, about, what))
 
     def report(self, elapsed):
         steps = sum(self.counts.values())
