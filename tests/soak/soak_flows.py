@@ -86,14 +86,16 @@ REGULARS = 5  # customers 0-4 bought before the start and buy services now and t
 CONTACT_OF_A_COMPANY = 3  # this customer's user is a contact of a company
 # Flows and their weights, out of 100.
 MIX = (
-    ("basket", 14), ("quotation_backorder", 6), ("staff_position", 3),
+    ("basket", 12), ("quotation_backorder", 6), ("staff_position", 3),
     ("receipt", 10), ("stock_loss", 4), ("plus_one", 10), ("confirm_quotation", 4),
     ("purchase_outside_hold", 5), ("cancel_order", 3), ("cancel_position", 3),
     ("deliver", 8), ("checkout", 4), ("payment_arrives", 3),
     ("cron_expire_holds", 5), ("cron_notify_only", 4), ("cron_allocate", 3),
     ("cron_assignment_notices", 2), ("allocate", 2), ("service_order", 5),
-    ("forgive", 2),
+    ("forgive", 2), ("warehouse_steps", 2),
 )
+# The warehouse's delivery settings the soak switches between (issue 11, item 1).
+DELIVERY_STEPS = ("ship_only", "pick_ship", "pick_pack_ship")
 # Marks of the soak's own orders, for the flows to find them again.
 CART_REF = "Soak web cart"
 QUOTATION_REF = "Soak staff quotation"
@@ -374,11 +376,12 @@ class Soak(object):
         return "done", "cancelled a position in state %s" % state
 
     def deliver(self, env):
-        """The stock user reserves a delivery of a confirmed order and
+        """The stock user reserves a transfer of a confirmed order (the
+        delivery, or its pick, pack or ship with more than one step) and
         validates what could be reserved (the rest stays as a backorder
-        picking): stock leaves the warehouse."""
+        picking): stock leaves the stock location, then the warehouse."""
         pickings = self._orders(env, ["sale", "done"]).mapped("picking_ids").filtered(
-            lambda p: p.picking_type_code == "outgoing" and p.state not in ("done", "cancel"))
+            lambda p: p.state not in ("done", "cancel"))
         picking = self._pick(pickings)
         if picking is None:
             return "idle", "nothing to deliver"
@@ -400,11 +403,24 @@ class Soak(object):
             lambda order: order.partner_id.id == customer.partner_id)
         if not cart:
             return "idle", "empty cart"
+        # What the shop's checkout does first: pieces neither free nor held
+        # for the customer any more go back on backorder (issue 11, item 4).
+        if cart[-1]._backorder_return_unserved_pieces():
+            return "done", "cart sent back: pieces no longer served"
         transaction = check_out_by_transfer(cart[-1])
         # The payment wait counts from the checkout, at the simulated clock.
         env.cr.execute("UPDATE payment_transaction SET create_date = %s WHERE id = %s",
                        (self.now, transaction.id))
         return "done", "awaiting payment"
+
+    def warehouse_steps(self, env):
+        """The warehouse manager changes the delivery steps: orders confirmed
+        from then on are picked (and packed) before they ship."""
+        warehouse = env["product.product"]._backorder_warehouse()
+        steps = self.rng.choice([steps for steps in DELIVERY_STEPS
+                                 if steps != warehouse.delivery_steps])
+        warehouse.delivery_steps = steps
+        return "done", steps
 
     def payment_arrives(self, env):
         """Staff mark a transfer as paid: the order is confirmed; or the
@@ -538,11 +554,16 @@ class Soak(object):
         print("\nsoak: seed %d, %d steps (replay with SOAK_SEED=%d SOAK_STEPS=%d)" % (
             self.seed, steps, self.seed, steps))
         started = time.time()
+        delivery_steps = self.odoo_env(
+            lambda env: env["product.product"]._backorder_warehouse().delivery_steps)
         try:
             for number in range(1, steps + 1):
                 self.step(number)
         finally:
             self.report(time.time() - started)
+            # The database is shared with the other tests of the run.
+            self.odoo_env(lambda env: env["product.product"]._backorder_warehouse().write(
+                {"delivery_steps": delivery_steps}))
         if self.breaks:
             number, name, about, what = self.breaks[0]
             raise SoakFailure(
