@@ -90,10 +90,17 @@ class Settings(object):
 
     @classmethod
     def from_params(cls, params):
-        """From ``{ir.config_parameter key: value}``, ignoring other keys."""
+        """From ``{ir.config_parameter key: value}``, ignoring other keys; a
+        blank value (a parameter emptied by hand) is the default.
+
+        >>> Settings.from_params({"backorder_reservation.cron_batch_size": " ",
+        ...                       "web.base.url": "x"}).cron_batch_size
+        1000
+        """
         return cls({
             key[len(PARAM_PREFIX):]: value for key, value in params.items()
             if key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX):] in DEFAULTS
+            and str(value).strip()
         })
 
 

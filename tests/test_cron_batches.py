@@ -30,7 +30,8 @@ def batch_size_2(odoo_env):
         return before
     before = odoo_env(lambda env: set_size(env, "2"))
     yield
-    odoo_env(lambda env: set_size(env, before or ""))
+    # No parameter before: set_param(False) removes it again.
+    odoo_env(lambda env: set_size(env, before or False))
 
 
 def five_expired_holds(odoo_env):
