@@ -28,3 +28,9 @@ from . import test_position_states
 from . import test_chatter_notes
 from . import test_one_open_position
 from . import test_raised_position
+from . import test_purchase_outside_hold
+from . import test_checkout_after_expiry
+from . import test_warehouse_steps
+from . import test_translation_template
+from . import test_cron_batches
+from . import test_migration
