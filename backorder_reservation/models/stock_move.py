@@ -20,8 +20,7 @@ class StockMove(models.Model):
             # company's user may well be into another company's warehouse.
             company_id = location.company_id.id
             if company_id not in stocks:
-                stocks[company_id] = self.env["product.product"].with_context(
-                    force_company=company_id)._backorder_warehouse().lot_stock_id
+                stocks[company_id] = location._backorder_shop_stock()
             return location._backorder_within(stocks[company_id])
 
         leaving = arriving = self.browse()

@@ -16,13 +16,13 @@ class StockQuant(models.Model):
         available = super(StockQuant, self)._get_available_quantity(
             product_id, location_id, lot_id=lot_id, package_id=package_id,
             owner_id=owner_id, strict=strict, allow_negative=allow_negative)
-        if not self.env.context.get("backorder_respect_holds"):
+        if not self.env.context.get("backorder_respect_holds") \
+                or not location_id._backorder_within(location_id._backorder_shop_stock()):
             return available
         if location_id.company_id:
             # The holds of the company whose stock this is.
             product_id = product_id.with_context(force_company=location_id.company_id.id)
         free = product_id._backorder_free_qty()[product_id.id]
-        warehouse_stock = product_id._backorder_warehouse().lot_stock_id
-        if free >= available or not location_id._backorder_within(warehouse_stock):
+        if free >= available:
             return available
         return free if allow_negative else max(free, 0)
