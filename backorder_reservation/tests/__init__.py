@@ -26,3 +26,4 @@ from . import test_position_states
 from . import test_chatter_notes
 from . import test_one_open_position
 from . import test_raised_position
+from . import test_translation_de
