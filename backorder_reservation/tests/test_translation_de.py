@@ -121,7 +121,7 @@ class TestGermanEmails(BackorderCase):
     def setUpClass(cls):
         super(TestGermanEmails, cls).setUpClass()
         # Only this addon's terms: installing German for every module takes
-        # minutes (the HTTP test tests/http/test_german_shop.py does that).
+        # minutes (the browser test tests/browser/test_german_shop.py does that).
         trans_load(cls.env.cr, GERMAN, "de_DE", verbose=False,
                    module_name="backorder_reservation")
 
