@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Test collection shared by the whole repository.
 
 pytest-odoo imports every test file as ``odoo.addons.<package path>``, which is right

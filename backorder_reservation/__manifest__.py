@@ -4,13 +4,22 @@
     "name": "Backorder Reservation",
     "summary": "Backorder positions for out-of-stock parts, assigned to waiting "
                "customers by a fixed queue rule, with holds, expiry and reputation",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Website",
     "license": "AGPL-3",
     "author": "backorder_reservation developers",
     "development_status": "Alpha",
+    # What the code imports, inherits and overrides, each named even where
+    # another one already brings it.
     "depends": [
+        "mail",
+        "payment",
+        "portal",
         "sale_management",
+        "sale_stock",
+        "stock",
+        "website",
+        "website_sale",
         "website_sale_stock",
     ],
     "data": [
@@ -36,5 +45,6 @@
         "demo/res_users_demo.xml",
         "demo/backorder_demo.xml",
     ],
+    "images": ["static/description/shop_cart.png"],
     "installable": True,
 }

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """How incoming stock of one product is shared among its backorder positions.
 
 This module is the rule and nothing else: it imports no Odoo, reads no clock and

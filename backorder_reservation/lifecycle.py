@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The numbers and date rules of a backorder position's life, free of Odoo.
 
 Like :mod:`allocation`, this module reads no clock and no database: the models
@@ -44,8 +46,14 @@ SETTINGS = (
     ("payment_wait_days", 7,
      "Days a checked-out order awaiting its payment (a wire transfer) keeps the "
      "holds of its pieces past their deadline; then they expire as usual."),
+    ("cron_batch_size", 1000,
+     "Positions a scheduled action handles per transaction: each batch is "
+     "committed on its own, so a run stopped half-way keeps the batches it "
+     "finished and the next run does the rest."),
 )
 DEFAULTS = {name: default for name, default, _help in SETTINGS}
+# Settings that must be more than 0 (the others may be 0).
+POSITIVE = frozenset(["cron_batch_size"])
 
 
 class Settings(object):
@@ -57,6 +65,10 @@ class Settings(object):
     Traceback (most recent call last):
     ...
     ValueError: setting hold_days_partial must be a whole number >= 0, got '-1'
+    >>> Settings({"cron_batch_size": "0"})
+    Traceback (most recent call last):
+    ...
+    ValueError: setting cron_batch_size must be a whole number >= 1, got '0'
     """
 
     __slots__ = tuple(DEFAULTS)
@@ -69,7 +81,7 @@ class Settings(object):
         for name, default in DEFAULTS.items():
             value = values.get(name, default)
             if isinstance(default, int):
-                value = _whole_number(name, value)
+                value = _whole_number(name, value, 1 if name in POSITIVE else 0)
             setattr(self, name, value)
 
     @staticmethod
@@ -78,20 +90,28 @@ class Settings(object):
 
     @classmethod
     def from_params(cls, params):
-        """From ``{ir.config_parameter key: value}``, ignoring other keys."""
+        """From ``{ir.config_parameter key: value}``, ignoring other keys; a
+        blank value (a parameter emptied by hand) is the default.
+
+        >>> Settings.from_params({"backorder_reservation.cron_batch_size": " ",
+        ...                       "web.base.url": "x"}).cron_batch_size
+        1000
+        """
         return cls({
             key[len(PARAM_PREFIX):]: value for key, value in params.items()
             if key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX):] in DEFAULTS
+            and str(value).strip()
         })
 
 
-def _whole_number(name, value):
+def _whole_number(name, value, minimum):
     try:
         number = int(str(value).strip())
     except ValueError:
-        number = -1
-    if number < 0:
-        raise ValueError("setting %s must be a whole number >= 0, got %r" % (name, value))
+        number = minimum - 1
+    if number < minimum:
+        raise ValueError("setting %s must be a whole number >= %d, got %r"
+                         % (name, minimum, value))
     return number
 
 

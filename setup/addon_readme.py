@@ -1,13 +1,19 @@
-"""Assemble the addon's README.rst from its readme/ fragments and manifest, the
-way OCA's oca-gen-addon-readme does: DESCRIPTION, then the sections CONFIGURE,
-USAGE, ROADMAP, HISTORY and CONTRIBUTORS that exist. Pure Python, no Odoo.
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Assemble the addon's README.rst from its readme/ fragments and manifest, and
+its static/description/index.html (the page Odoo's Apps menu shows) from that,
+the way OCA's oca-gen-addon-readme does: DESCRIPTION, then the sections
+CONFIGURE, USAGE, ROADMAP, HISTORY and CONTRIBUTORS that exist. No Odoo;
+docutils renders the page.
 
-    python setup/addon_readme.py [addon folder]   # writes <addon>/README.rst
-    python setup/addon_readme.py --check [...]     # exits 1 if it is out of date
+    python setup/addon_readme.py [addon folder]   # writes both files
+    python setup/addon_readme.py --check [...]     # exits 1 if one is out of date
 """
 import ast
 import os
 import sys
+
+import docutils.core
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_ADDON = os.path.join(ROOT, "backorder_reservation")
@@ -60,20 +66,34 @@ def readme(addon):
     return "\n".join(part for part in parts if part)
 
 
+def description_page(readme_text):
+    """The static/description/index.html of a README.rst text."""
+    return docutils.core.publish_string(
+        readme_text, writer_name="html4css1",
+        settings_overrides={"output_encoding": "unicode", "halt_level": 2,
+                            "report_level": 2})
+
+
 def main(argv):
     check = "--check" in argv
     addons = [arg for arg in argv if arg != "--check"] or [DEFAULT_ADDON]
     stale = []
     for addon in addons:
-        path = os.path.join(addon, "README.rst")
-        wanted = readme(addon)
-        current = open(path, encoding="utf-8").read() if os.path.exists(path) else None
-        if current == wanted:
-            continue
-        stale.append(path)
-        if not check:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write(wanted)
+        text = readme(addon)
+        for path, wanted in ((os.path.join(addon, "README.rst"), text),
+                             (os.path.join(addon, "static", "description", "index.html"),
+                              description_page(text))):
+            current = None
+            if os.path.exists(path):
+                with open(path, encoding="utf-8") as existing:
+                    current = existing.read()
+            if current == wanted:
+                continue
+            stale.append(path)
+            if not check:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(wanted)
     for path in stale:
         print("%s %s" % ("out of date:" if check else "written:", path))
     return 1 if stale and check else 0

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Makes (or checks, in seconds, when nothing changed) everything the project needs:
 # Debian packages (chromium, chromium-driver, PostgreSQL 15 when missing), the Python
 # 3.7 virtualenv in .venv with requirements.txt, lessc for Odoo's website assets, and

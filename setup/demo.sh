@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Command 1: the demo shop. Sets everything up, starts the embedded PostgreSQL, makes
 # the database backorder_demo (Odoo's demo data, website_sale + sale_stock +
 # backorder_reservation) on first use, updates the addon on later ones, and serves it

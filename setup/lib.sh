@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # shellcheck shell=bash
 # Shared by setup/bootstrap.sh, setup/demo.sh and setup/test.sh: paths, the virtualenv,
 # the embedded PostgreSQL cluster, Odoo configuration and database helpers.
@@ -52,32 +54,59 @@ ensure_system_packages() {
         die "missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})"
     fi
     say "installing Debian packages: ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" fonts-dejavu-core >/dev/null
+    apt_get update -qq
+    apt_get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core
+}
+
+# apt_get ARGS...: apt-get that waits, up to 10 minutes, while another apt or
+# dpkg process (an unattended upgrade, a second set-up) holds its locks, instead
+# of failing at once: dpkg's own lock timeout covers installs, and the update's
+# lists lock (which ignores it) is tried again every few seconds.
+apt_get() {
+    local waited=0 output
+    while true; do
+        if output=$(DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" 2>&1); then
+            return 0
+        fi
+        if ! grep -q "Could not get lock" <<<"$output" || [ "$waited" -ge 600 ]; then
+            printf '%s\n' "$output" >&2
+            return 1
+        fi
+        [ "$waited" -eq 0 ] && say "another apt or dpkg process holds its lock: waiting for it"
+        sleep 3
+        waited=$((waited + 3))
+    done
+}
+
+# install_pinned VENV REQUIREMENTS [PIP ARGS...]: the Python 3.7 virtualenv VENV
+# with the packages of REQUIREMENTS (every one pinned) installed with --no-deps;
+# done again only when REQUIREMENTS changed.
+install_pinned() {
+    local venv=$1 requirements=$2 python stamp want
+    shift 2
+    want=$(sha256sum <"$requirements" | cut -c1-16)
+    stamp=$venv/.requirements.sha
+    if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+        return 0
+    fi
+    if [ ! -x "$venv/bin/python" ]; then
+        python=$(find_python37) || die "Python 3.7 not found: Odoo 11 needs it. Install it \
+(e.g. 'pyenv install 3.7.16') or point BACKORDER_PYTHON at a python3.7 binary."
+        say "creating the virtualenv $venv with $python"
+        "$python" -m venv "$venv"
+    fi
+    say "installing pinned Python packages ($(basename "$requirements"))"
+    # setuptools < 58 builds feedparser 5.2.1 (use_2to3) without build isolation.
+    # (the grep drops pip's notes about index folders this machine lacks)
+    "$venv/bin/pip" install -q --disable-pip-version-check pip==24.0 setuptools==47.1.0 \
+        wheel==0.42.0 2> >(grep -v 'is ignored: it is neither' >&2)
+    "$venv/bin/pip" install -q --disable-pip-version-check --no-deps "$@" \
+        -r "$requirements" 2> >(grep -v 'is ignored: it is neither' >&2)
+    echo "$want" >"$stamp"
 }
 
 ensure_venv() {
-    local python stamp want
-    want=$(sha256sum <"$ROOT/requirements.txt" | cut -c1-16)
-    stamp=$VENV/.requirements.sha
-    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
-        return 0
-    fi
-    if [ ! -x "$VENV/bin/python" ]; then
-        python=$(find_python37) || die "Python 3.7 not found: Odoo 11 needs it. Install it \
-(e.g. 'pyenv install 3.7.16') or point BACKORDER_PYTHON at a python3.7 binary."
-        say "creating the virtualenv $VENV with $python"
-        "$python" -m venv "$VENV"
-    fi
-    say "installing pinned Python packages (requirements.txt)"
-    # setuptools < 58 builds feedparser 5.2.1 (use_2to3) without build isolation.
-    # (the grep drops pip's notes about index folders this machine lacks)
-    "$VENV/bin/pip" install -q --disable-pip-version-check pip==24.0 setuptools==47.1.0 \
-        wheel==0.42.0 2> >(grep -v 'is ignored: it is neither' >&2)
-    "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps --no-build-isolation \
-        -r "$ROOT/requirements.txt" 2> >(grep -v 'is ignored: it is neither' >&2)
-    echo "$want" >"$stamp"
+    install_pinned "$VENV" "$ROOT/requirements.txt" --no-build-isolation
 }
 
 # Odoo 11 compiles the website's LESS with lessc found on PATH.
@@ -318,13 +347,19 @@ ensure_template() {
     echo "$template"
 }
 
-# fresh_addon_db CONF DB: the database DB made anew from the template, with the
-# addon installed, for the Odoo configuration CONF.
-fresh_addon_db() {
-    local conf=$1 db=$2 template
-    template=$(ensure_template "$conf")
+# start_test_db DB: set up, start PostgreSQL (stopped when the script exits) and
+# make the test database DB anew from the template, with the addon installed.
+# Sets TEST_CONF, the Odoo configuration of the tests.
+start_test_db() {
+    local db=$1 template
+    bootstrap
+    trap db_stop EXIT
+    db_start
+    TEST_CONF=$RUN_DIR/odoo-test.conf
+    write_odoo_conf "$TEST_CONF" "db_name = $db" "max_cron_threads = 0"
+    template=$(ensure_template "$TEST_CONF")
     db_clone "$template" "$db"
     say "installing $ADDON in $db"
-    odoo -c "$conf" -d "$db" -i "$ADDON" --stop-after-init --log-level=warn \
+    odoo -c "$TEST_CONF" -d "$db" -i "$ADDON" --stop-after-init --log-level=warn \
         || die "installing $ADDON failed"
 }

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Move out of Odoo's addons folder every addon that can never be installed here.
 
 The Odoo 11 app wheels ship "bridge" addons whose dependencies live in wheels we do

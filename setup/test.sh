@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Command 2: every test. Sets everything up, starts the embedded PostgreSQL, makes a
 # fresh test database from the template (Odoo demo data) with backorder_reservation
 # installed, and a copy of it for the browser tests' HTTP server, then runs pytest:
@@ -11,12 +13,8 @@ set -euo pipefail
 
 TEST_DB=${BACKORDER_TEST_DB:-backorder_test}
 
-bootstrap
-trap db_stop EXIT
-db_start
-conf=$RUN_DIR/odoo-test.conf
-write_odoo_conf "$conf" "db_name = $TEST_DB" "max_cron_threads = 0"
-fresh_addon_db "$conf" "$TEST_DB"
+start_test_db "$TEST_DB"
+conf=$TEST_CONF
 db_clone "$TEST_DB" "${TEST_DB}_http"
 
 cd "$ROOT"

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Load the addon's pure modules (``allocation.py``, ``lifecycle.py``, the SPEC
 examples of its tests) straight from their files.
 

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A real Odoo server for the tests and benchmarks that talk to it over HTTP:
 started on a free port of 127.0.0.1 on a database of setup/test.sh's, stopped
 afterwards."""
@@ -11,6 +13,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, "artifacts")
 SERVER_START_TIMEOUT = 180  # the first request compiles the website's assets
+REGISTRY_LOADED = b"odoo.modules.loading: Modules loaded."
 
 
 class ServerFailed(Exception):
@@ -28,16 +31,19 @@ def start_odoo(conf, database, log_path, *options):
     file ``conf`` and extra command-line ``options``, once it answers."""
     port = free_port()
     os.makedirs(os.path.dirname(log_path), exist_ok=True)
+    log_start = os.path.getsize(log_path) if os.path.exists(log_path) else 0
     env = dict(os.environ, TZ="UTC",
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
     process = subprocess.Popen(
         [sys.executable, os.path.join(ROOT, "setup", "odoo-bin"), "-c", conf,
          "-d", database, "--db-filter=^%s$" % database, "--http-port=%d" % port,
-         "--max-cron-threads=0", "--log-level=warn", "--logfile=%s" % log_path]
+         "--max-cron-threads=0", "--log-level=warn",
+         # its line "Modules loaded." tells when the registry is ready
+         "--log-handler=odoo.modules.loading:INFO", "--logfile=%s" % log_path]
         + list(options), env=env)
     url = "http://127.0.0.1:%d" % port
     try:
-        _wait_until_serving(url + "/web/login", process, log_path)
+        _wait_until_serving(url + "/web/login", process, log_path, log_start)
     except ServerFailed:
         stop_odoo(process)
         raise
@@ -52,8 +58,31 @@ def stop_odoo(process):
         process.kill()
 
 
-def _wait_until_serving(url, process, log_path):
+def _registry_loaded(log_path, log_start):
+    """Whether the server logging to ``log_path`` (from byte ``log_start`` on)
+    has loaded its database's registry."""
+    try:
+        with open(log_path, "rb") as log:
+            log.seek(log_start)
+            return REGISTRY_LOADED in log.read()
+    except OSError:
+        return False
+
+
+def _wait_until_serving(url, process, log_path, log_start):
     deadline = time.time() + SERVER_START_TIMEOUT
+    # Odoo starts serving before it has loaded the registry of the database it
+    # was given: a first request meanwhile imports the addons in a second
+    # thread, and that import race leaves models out of the registry ("'website'
+    # object has no attribute 'sale_get_order'" on every page). Ask only once
+    # the registry is loaded.
+    while not _registry_loaded(log_path, log_start):
+        if process.poll() is not None:
+            raise ServerFailed("Odoo exited with %s, see %s" % (process.returncode, log_path))
+        if time.time() > deadline:
+            raise ServerFailed("Odoo did not load %s within %ss" % (
+                log_path, SERVER_START_TIMEOUT))
+        time.sleep(0.5)
     while time.time() < deadline:
         if process.poll() is not None:
             raise ServerFailed("Odoo exited with %s, see %s" % (process.returncode, log_path))

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Fixtures for the top-level tests: a real Odoo HTTP server and a real Chromium.
 
 setup/test.sh prepares the database the server runs on (a copy of the test database,

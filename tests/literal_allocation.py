@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The SPEC section 2 rule transcribed line by line, as the reference.
 
 It follows the pseudo-code word for word and is quadratic on purpose: the

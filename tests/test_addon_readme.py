@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The addon's README.rst is assembled from its readme/ fragments (as OCA's
 oca-gen-addon-readme does) and renders as reStructuredText without a warning."""
 import importlib.util
@@ -18,10 +20,16 @@ def load_addon_readme():
     return module
 
 
-def test_readme_is_assembled_from_the_fragments():
-    with open(os.path.join(ADDON, "README.rst"), encoding="utf-8") as text:
-        assert text.read() == load_addon_readme().readme(ADDON), (
+def test_readme_and_description_page_are_assembled_from_the_fragments():
+    addon_readme = load_addon_readme()
+    text = addon_readme.readme(ADDON)
+    with open(os.path.join(ADDON, "README.rst"), encoding="utf-8") as current:
+        assert current.read() == text, (
             "README.rst is out of date: run python setup/addon_readme.py")
+    page = os.path.join(ADDON, "static", "description", "index.html")
+    with open(page, encoding="utf-8") as current:
+        assert current.read() == addon_readme.description_page(text), (
+            "index.html is out of date: run python setup/addon_readme.py")
 
 
 def test_readme_renders_without_warnings():

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Tests of the pure allocation rule (no Odoo needed).
 
 Run from the repository root: ``pytest tests/test_allocation.py``.

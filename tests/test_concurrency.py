@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Concurrent stock arrivals never over-assign (SPEC invariants 1 and 2), and
 customers queueing at once stay within a product's cap.
 

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The date and settings rules of lifecycle.py (pure, no Odoo needed)."""
 
 import doctest

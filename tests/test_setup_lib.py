@@ -1,12 +1,20 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Functions of setup/lib.sh (issue 15, item 1). The port check: the demo
 restarted at once after Ctrl-C finds its port free while the last run's
 connections linger in TIME_WAIT, as Odoo's own server (which binds with
 SO_REUSEADDR) would; a port something listens on is still reported in use. The
-progress of a long install: the module Odoo is at, shown as it goes."""
+progress of a long install: the module Odoo is at, shown as it goes. apt
+waits for another apt or dpkg process instead of failing."""
+import fcntl
 import os
 import re
 import socket
 import subprocess
+import threading
+import time
+
+import pytest
 
 LIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                    "setup", "lib.sh")
@@ -71,3 +79,34 @@ def test_the_progress_of_an_install_shows_each_module_reached(tmp_path):
         "[backorder] installing module 1 of 3: base",
         "[backorder] installing module 2 of 3: web",
         "[backorder] installing module 3 of 3: sale"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="apt takes its locks as root only")
+def test_apt_waits_for_another_apt_process_to_finish():
+    """Another apt process (an unattended upgrade, a second set-up) holds the
+    dpkg lock for a few seconds: the set-up's apt-get waits for it, where
+    plain apt-get stops at once with "Could not get lock"."""
+    lock_path = "/var/lib/dpkg/lock"
+    held_for = 4
+
+    def hold_lock(locked):
+        with open(lock_path, "w") as lock:
+            fcntl.lockf(lock, fcntl.LOCK_EX)
+            locked.set()
+            time.sleep(held_for)
+
+    for command, succeeds in ((["apt-get", "check"], False),
+                              (["bash", "-c", '. "$0"; apt_get check', LIB], True)):
+        locked = threading.Event()
+        holder = threading.Thread(target=hold_lock, args=(locked,))
+        holder.start()
+        locked.wait(5)
+        started = time.time()
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True, timeout=120)
+        holder.join()
+        assert (done.returncode == 0) == succeeds, done.stderr
+        if succeeds:
+            assert time.time() - started >= held_for - 1
+        else:
+            assert "Could not get lock" in done.stderr

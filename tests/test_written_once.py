@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Facts of the addon that are written in one place only (issue 10): a second
 spelling would drift from the first. Reads the addon's files; needs no Odoo."""
 

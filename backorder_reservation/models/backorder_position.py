@@ -1,6 +1,7 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
+import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 
@@ -8,6 +9,7 @@ from psycopg2.extras import execute_values
 
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import config
 
 from .. import lifecycle
 
@@ -29,6 +31,19 @@ HOLD_ENDS_SOON = timedelta(hours=24)
 AWAITING_PAYMENT = ("pending", "authorized")
 STATE_SELECTION = list(zip(lifecycle.STATES, (
     "Waiting", "Assigned", "Done", "Expired", "Removed", "Cancelled")))
+# Part of Odoo's time limit of a scheduled action a batched run uses: it starts
+# no batch after it, so that the run ends by itself, its batches committed,
+# rather than being killed half-way through one.
+CRON_TIME_SHARE = 0.8
+
+
+def cron_time_budget():
+    """Seconds a scheduled action may work: a share of Odoo's limit of a cron
+    run (--limit-time-real-cron, else --limit-time-real), None without one."""
+    limit = config.get("limit_time_real_cron") or 0
+    if limit <= 0:
+        limit = config.get("limit_time_real") or 0
+    return limit * CRON_TIME_SHARE if limit > 0 else None
 
 
 class BackorderPosition(models.Model):
@@ -710,34 +725,66 @@ class BackorderPosition(models.Model):
 
     # ------------------------------------------------------------ crons
     @api.model
-    def _cron_expire_holds(self, now=None):
+    def _run_in_batches(self, domain, process, commit):
+        """Call ``process(positions)`` on the positions of ``domain``, at most the
+        batch size of the settings at a time and each once, in the order of
+        their ids, until none is left.
+
+        When ``commit`` (the scheduled actions ask for it), each batch ends with
+        a commit, so a run killed or failing half-way keeps the batches it
+        finished and the next run does the rest, nothing twice; the run then
+        starts no batch after its share of Odoo's time limit
+        (:func:`cron_time_budget`). Returns the number of batches."""
+        size = self._backorder_settings().cron_batch_size
+        budget = cron_time_budget() if commit else None
+        started = time.time()
+        last_id, batches = 0, 0
+        while budget is None or time.time() - started < budget:
+            positions = self.search(domain + [("id", ">", last_id)], order="id", limit=size)
+            if not positions:
+                break
+            last_id = positions.ids[-1]
+            process(positions)
+            batches += 1
+            if commit:
+                # Each batch is a unit of work of its own (see the docstring).
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        return batches
+
+    @api.model
+    def _cron_expire_holds(self, now=None, commit=False):
         """Expire positions whose hold ran out by ``now`` (default: the clock):
         state expired, pieces back to free stock (and assigned again),
         reputation lowered once per position. A hold whose pieces are in an
         order awaiting its payment waits for it, up to the payment wait of the
-        settings; then that quotation is told the pieces are no longer held."""
+        settings; then that quotation is told the pieces are no longer held.
+        In batches (:meth:`_run_in_batches`); returns their number."""
         now = now or datetime.utcnow()
-        expired = self.search([
+        settings = self._backorder_settings()
+
+        def expire(due):
+            awaiting = due._orders_awaiting_payment()
+            overdue = awaiting.filtered(lambda order: lifecycle.payment_overdue(
+                order._backorder_checkout_date(), now, settings))
+            expired = due - due._in_orders(awaiting - overdue)
+            if not expired:
+                return
+            self.env["res.partner"]._backorder_lower_reputation(
+                expired, settings.reputation_penalty)
+            expired._close("expired", _(
+                "Hold expired: the assigned pieces went back to free stock and the "
+                "customer lost %d reputation points.") % settings.reputation_penalty,
+                now)
+            expired._send_mail("backorder_reservation.mail_template_position_expired")
+            for order in overdue:
+                positions = expired._in_orders(order)
+                if positions:
+                    order._backorder_tell_holds_expired(positions, settings)
+
+        return self._run_in_batches([
             ("state", "=", "assigned"), ("qty_assigned", ">", 0),
             ("date_expiry", "<=", fields.Datetime.to_string(now)),
-        ])
-        settings = self._backorder_settings()
-        awaiting = expired._orders_awaiting_payment()
-        overdue = awaiting.filtered(lambda order: lifecycle.payment_overdue(
-            order._backorder_checkout_date(), now, settings))
-        expired -= expired._in_orders(awaiting - overdue)
-        if not expired:
-            return
-        self.env["res.partner"]._backorder_lower_reputation(
-            expired, settings.reputation_penalty)
-        expired._close("expired", _(
-            "Hold expired: the assigned pieces went back to free stock and the "
-            "customer lost %d reputation points.") % settings.reputation_penalty, now)
-        expired._send_mail("backorder_reservation.mail_template_position_expired")
-        for order in overdue:
-            positions = expired._in_orders(order)
-            if positions:
-                order._backorder_tell_holds_expired(positions, settings)
+        ], expire, commit)
 
     @api.multi
     def _orders_awaiting_payment(self):
@@ -774,49 +821,60 @@ class BackorderPosition(models.Model):
         self.env["product.product"].browse(product_ids).backorder_allocate(now)
 
     @api.model
-    def _cron_send_assignment_notices(self):
-        pending = self.search([("assignment_notice_pending", "=", True)])
-        pending._send_mail("backorder_reservation.mail_template_position_assigned")
-        pending.sudo().write({"assignment_notice_pending": False})
+    def _cron_send_assignment_notices(self, commit=False):
+        """E-mail customers about the pieces assigned to them since the last
+        run, in batches (:meth:`_run_in_batches`); returns their number."""
+        def send(pending):
+            pending._send_mail("backorder_reservation.mail_template_position_assigned")
+            pending.sudo().write({"assignment_notice_pending": False})
+
+        return self._run_in_batches(
+            [("assignment_notice_pending", "=", True)], send, commit)
 
     @api.model
-    def _cron_notify_only(self, now=None):
+    def _cron_notify_only(self, now=None, commit=False):
         """Availability e-mails for notify-only positions, then their removal
-        (:func:`lifecycle.plan_notifications` at ``now``, default the clock)."""
+        (:func:`lifecycle.plan_notifications` at ``now``, default the clock),
+        in batches (:meth:`_run_in_batches`); returns their number."""
         now = now or datetime.utcnow()
         settings = self._backorder_settings()
-        positions = self.search([("state", "=", "waiting"), ("notify_only", "=", True)])
-        positions._refresh_notify_only(now)
-        positions = positions.filtered("notify_only")
-        free = {}
-        for company in positions.mapped("company_id"):
-            free.update(
-                ((company.id, product_id), qty) for product_id, qty in
-                positions.filtered(lambda p: p.company_id == company).mapped("product_id")
-                .with_context(force_company=company.id)._backorder_free_qty(now).items())
-        notify_ids, remove_ids = lifecycle.plan_notifications([
-            (position.id, position.notification_count,
-             fields.Datetime.from_string(position.date_last_notification),
-             free[position.company_id.id, position.product_id.id] > 0)
-            for position in positions], now, settings)
-        to_notify, to_remove = self.browse(notify_ids), self.browse(remove_ids)
-        # One write per e-mail number, one insert for all the chatter notes.
-        for count in set(to_notify.mapped("notification_count")):
-            to_notify.filtered(lambda p: p.notification_count == count).sudo().write({
-                "notification_count": count + 1,
-                "date_last_notification": fields.Datetime.to_string(now),
-            })
-        to_notify._post_notes([
-            (position.id, _("Availability e-mail %(number)d of %(count)d sent.") % {
-                "number": position.notification_count,
-                "count": settings.notification_count})
-            for position in to_notify], now)
-        to_notify._send_mail("backorder_reservation.mail_template_position_available")
-        if to_remove:
-            to_remove._close("removed", _(
-                "Removed %d days after the last availability e-mail.")
-                % settings.notification_removal_days, now)
-            to_remove._send_mail("backorder_reservation.mail_template_position_removed")
+
+        def notify(positions):
+            positions._refresh_notify_only(now)
+            positions = positions.filtered("notify_only")
+            free = {}
+            for company in positions.mapped("company_id"):
+                free.update(
+                    ((company.id, product_id), qty) for product_id, qty in
+                    positions.filtered(lambda p: p.company_id == company).mapped("product_id")
+                    .with_context(force_company=company.id)._backorder_free_qty(now).items())
+            notify_ids, remove_ids = lifecycle.plan_notifications([
+                (position.id, position.notification_count,
+                 fields.Datetime.from_string(position.date_last_notification),
+                 free[position.company_id.id, position.product_id.id] > 0)
+                for position in positions], now, settings)
+            to_notify, to_remove = self.browse(notify_ids), self.browse(remove_ids)
+            # One write per e-mail number, one insert for all the chatter notes.
+            for count in set(to_notify.mapped("notification_count")):
+                to_notify.filtered(lambda p: p.notification_count == count).sudo().write({
+                    "notification_count": count + 1,
+                    "date_last_notification": fields.Datetime.to_string(now),
+                })
+            to_notify._post_notes([
+                (position.id, _("Availability e-mail %(number)d of %(count)d sent.") % {
+                    "number": position.notification_count,
+                    "count": settings.notification_count})
+                for position in to_notify], now)
+            to_notify._send_mail("backorder_reservation.mail_template_position_available")
+            if to_remove:
+                to_remove._close("removed", _(
+                    "Removed %d days after the last availability e-mail.")
+                    % settings.notification_removal_days, now)
+                to_remove._send_mail(
+                    "backorder_reservation.mail_template_position_removed")
+
+        return self._run_in_batches(
+            [("state", "=", "waiting"), ("notify_only", "=", True)], notify, commit)
 
     @api.multi
     def _compute_cart_url(self):

@@ -41,6 +41,8 @@ class ResConfigSettings(models.TransientModel):
         "notification_removal_days", "Removal After (days)")
     backorder_payment_wait_days = _number_setting(
         "payment_wait_days", "Payment Wait (days)")
+    backorder_cron_batch_size = _number_setting(
+        "cron_batch_size", "Scheduled Action Batch Size")
 
     @api.model
     def get_values(self):

@@ -39,11 +39,12 @@ class ResPartner(models.Model):
         ``now`` (default: the clock) in ``company`` (default: the company the
         environment works on): orders of other companies do not count.
 
-        One query for the last confirmed order of all of them (SPEC: eligible).
+        One query for the reputation and the last confirmed order of all of
+        them, whatever their number (SPEC: eligible): an assignment run asks for
+        thousands of customers and reads nothing else of them.
         """
-        commercial = self.mapped("commercial_partner_id")
-        if not commercial:
-            return commercial
+        if not self.ids:
+            return self.browse()
         Position = self.env["backorder.position"]
         settings = Position._backorder_settings()
         company = company or Position._backorder_company()
@@ -51,22 +52,27 @@ class ResPartner(models.Model):
         since = fields.Datetime.to_string(
             now - timedelta(days=settings.eligibility_days))
         self.env.cr.execute("""
-            SELECT p.commercial_partner_id, MAX(so.confirmation_date)
-              FROM sale_order so
-              JOIN res_partner p ON p.id = so.partner_id
-             WHERE p.commercial_partner_id IN %s
-               AND so.state IN ('sale', 'done')
-               AND so.confirmation_date >= %s
-               AND so.company_id = %s
-             GROUP BY p.commercial_partner_id
-        """, (tuple(commercial.ids), since, company.id))
-        last_order = {
-            partner_id: fields.Datetime.from_string(date)
-            if isinstance(date, str) else date
-            for partner_id, date in self.env.cr.fetchall()
-        }
-        return commercial.filtered(lambda partner: lifecycle.is_eligible(
-            last_order.get(partner.id), partner.backorder_reputation, now, settings))
+            SELECT customer.id, customer.backorder_reputation,
+                   MAX(so.confirmation_date)
+              FROM res_partner partner
+              JOIN res_partner customer ON customer.id = partner.commercial_partner_id
+              LEFT JOIN res_partner buyer
+                     ON buyer.commercial_partner_id = customer.id
+              LEFT JOIN sale_order so
+                     ON so.partner_id = buyer.id
+                    AND so.state IN ('sale', 'done')
+                    AND so.confirmation_date >= %s
+                    AND so.company_id = %s
+             WHERE partner.id IN %s
+             GROUP BY customer.id, customer.backorder_reputation
+        """, (since, company.id, tuple(self.ids)))
+        return self.browse([
+            customer_id for customer_id, reputation, last_order in self.env.cr.fetchall()
+            if lifecycle.is_eligible(
+                fields.Datetime.from_string(last_order)
+                if isinstance(last_order, str) else last_order,
+                reputation or 0, now, settings)
+        ])
 
     @api.model
     def _backorder_lower_reputation(self, positions, penalty):

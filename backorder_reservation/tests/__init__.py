@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_install
 from . import test_assignment_rule
 from . import test_eligibility

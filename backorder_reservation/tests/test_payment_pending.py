@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from .common import BackorderCase
+from .common import BackorderCase, check_out_by_transfer
 
 
 class TestPaymentPending(BackorderCase):
@@ -18,7 +18,6 @@ class TestPaymentPending(BackorderCase):
     def setUpClass(cls):
         super(TestPaymentPending, cls).setUpClass()
         cls.customer = cls._create_customer("Transfer Garage")
-        cls.transfer = cls.env.ref("payment.payment_acquirer_transfer")
 
     def _checked_out(self, product, qty, tx_state="pending"):
         """The customer's order of ``qty`` pieces after a checkout paid by
@@ -32,12 +31,7 @@ class TestPaymentPending(BackorderCase):
                 "name": product.name,
             })],
         })
-        transaction = self.env["payment.transaction"].create({
-            "acquirer_id": self.transfer.id, "amount": order.amount_total,
-            "currency_id": order.currency_id.id, "partner_id": self.customer.id,
-            "reference": order.name, "sale_order_id": order.id, "state": tx_state,
-        })
-        order.write({"state": "sent", "payment_tx_id": transaction.id})
+        check_out_by_transfer(order, tx_state)
         return order
 
     def _held(self, product, qty):

@@ -53,13 +53,18 @@ class TestPurchaseOutsideHold(BackorderCase):
         self._confirmed_order(self.regular, self.product, 2)
         self.assertEqual(self._pieces(position), ("done", 0, 4, 0))
 
-    def test_basket_split_leaves_the_position_alone(self):
+    def _split_basket(self):
+        """A basket of 5 pieces with 2 in stock: (the cart keeping 2, the
+        position of the 3 others)."""
         self._receive(self.product, 2)
-        quotation = self._cart(self.regular)
-        quotation._cart_update(product_id=self.product.id, add_qty=5)
-        position = self.Position.search([("product_id", "=", self.product.id)])
-        self.assertEqual(quotation.order_line.product_uom_qty, 2)
-        quotation.action_confirm()
+        cart = self._cart(self.regular)
+        cart._cart_update(product_id=self.product.id, add_qty=5)
+        self.assertEqual(cart.order_line.product_uom_qty, 2)
+        return cart, self.Position.search([("product_id", "=", self.product.id)])
+
+    def test_basket_split_leaves_the_position_alone(self):
+        cart, position = self._split_basket()
+        cart.action_confirm()
         self.assertEqual(self._pieces(position), ("waiting", 0, 0, 3))
 
     def test_staff_split_leaves_the_position_alone(self):
@@ -74,10 +79,7 @@ class TestPurchaseOutsideHold(BackorderCase):
         self.assertEqual(self._pieces(position), ("waiting", 0, 0, 3))
 
     def test_plus_one_after_a_split_moves_and_buys_one_held_piece(self):
-        self._receive(self.product, 2)
-        cart = self._cart(self.regular)
-        cart._cart_update(product_id=self.product.id, add_qty=5)
-        position = self.Position.search([("product_id", "=", self.product.id)])
+        cart, position = self._split_basket()
         self._receive(self.product, 3)
         self.assertAssigned(position, [3])
         # The 2 pieces the basket kept are not held pieces: all 3 can move.

@@ -1,6 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from .common import BackorderCase
+from .common import BackorderCase, count_inventory
 
 
 class TestStockLoss(BackorderCase):
@@ -8,19 +8,7 @@ class TestStockLoss(BackorderCase):
     adjustment finds fewer pieces than were held."""
 
     def _count_inventory(self, product, qty):
-        inventory = self.env["stock.inventory"].create({
-            "name": "Count %s" % product.name, "filter": "product",
-            "product_id": product.id, "location_id": self.stock_location.id,
-        })
-        inventory.action_start()
-        if not inventory.line_ids:  # nothing on hand yet: count it anyway
-            inventory.line_ids.create({
-                "inventory_id": inventory.id, "product_id": product.id,
-                "location_id": self.stock_location.id,
-                "product_uom_id": product.uom_id.id,
-            })
-        inventory.line_ids.write({"product_qty": qty})
-        inventory.action_done()
+        count_inventory(self.env, product, qty)
 
     def test_loss_releases_the_youngest_holds_first(self):
         first = self._create_customer("Old Garage")

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Time ``allocate()`` against the literal, quadratic reading of the SPEC rule.
 
 Usage, from the repository root::

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Time the assignment engine in real Odoo for growing queues.
 
 Usage, from the repository root (sets up the test database like the tests)::

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A mixed load on Odoo's prefork server (2 HTTP workers), counting deadlocks,
 retries and HTTP 500s, then checking SPEC's invariants.
 
@@ -29,6 +31,7 @@ import pytest
 
 from odoo.service.wsgi_server import RPC_FAULT_CODE_WARNING
 
+from _invariants import broken_invariants
 from _server import ARTIFACTS, free_port, start_odoo, stop_odoo
 from _shop import Shop, csrf_token
 
@@ -169,36 +172,6 @@ class Load(object):
                 self.count("HTTP %d" % status)
 
 
-def invariants(odoo_env, parts):
-    """Broken SPEC invariants: [(product, what)]."""
-    def work(env):
-        broken = []
-        for product in env["product.product"].browse(parts):
-            stock = product._backorder_warehouse().lot_stock_id
-            quants = env["stock.quant"].search([
-                ("product_id", "=", product.id), ("location_id", "child_of", stock.id)])
-            on_hand = sum(quants.mapped("quantity"))
-            reserved = sum(quants.mapped("reserved_quantity"))
-            positions = env["backorder.position"].search([("product_id", "=", product.id)])
-            held = sum(positions.filtered(
-                lambda p: p.state in ("waiting", "assigned")).mapped("qty_assigned"))
-            if held > on_hand:
-                broken.append((product.name, "held %s > on hand %s" % (held, on_hand)))
-            if held + reserved > on_hand:
-                broken.append((product.name, "held %s + reserved %s > on hand %s" % (
-                    held, reserved, on_hand)))
-            for position in positions:
-                if position.qty_assigned + position.qty_done > position.product_qty:
-                    broken.append((position.name, "more than requested"))
-                if position.state in ("done", "expired", "removed", "cancelled") \
-                        and position.qty_assigned:
-                    broken.append((position.name, "closed but holding"))
-                if position.state == "waiting" and position.qty_assigned:
-                    broken.append((position.name, "waiting but holding"))
-        return broken
-    return odoo_env(work)
-
-
 def retries_by_table(log_text):
     """{table: [attempt that failed, for each retry]} from the server's log."""
     tables = collections.defaultdict(list)
@@ -233,7 +206,7 @@ def test_mixed_load(prefork_server, odoo_env):
     by_table = retries_by_table(text)
     deadlocks = text.count("ERROR: deadlock detected")  # one line per failed statement
     given_up = text.count("maximum number of tries reached")
-    broken = invariants(odoo_env, load.parts)
+    broken = odoo_env(lambda env: broken_invariants(env, load.parts))
     print("\nmixed load: %d operations from %d clients on 2 workers in %.0f s"
           % (share * CLIENTS, CLIENTS, elapsed))
     for name, count in sorted(load.counts.items()):

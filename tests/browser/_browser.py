@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Browser steps shared by the Chromium tests."""
 from urllib.parse import quote
 

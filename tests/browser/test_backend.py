@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The staff's screens in a real browser (SPEC 5): open positions are yellow
 rows, the dashboard shows positions by status, the analysis opens as a pivot.
 Screenshots go to artifacts/browser/backend-*.png."""

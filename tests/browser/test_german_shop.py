@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A German-speaking customer's shop and e-mail (issue 15): German installed
 the way staff install it (Settings > Translations > Load a Translation, which
 loads the addon's i18n/de.po and Odoo's own German from the wheels) and

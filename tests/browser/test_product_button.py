@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The product page's add button follows the chosen quantity in the browser:
 "Backorder" once it is more than the free stock (SPEC 1)."""
 import os

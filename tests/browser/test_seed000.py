@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Seed 000 end to end, in a real headless Chromium against a real Odoo server:
 a customer puts an out-of-stock part in the basket and sees it yellow; staff
 validate a receipt; the customer logs in, the cart icon flashes, "+1" moves the

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Hostile and broken input on every route the addon serves or overrides, over
 real HTTP (SPEC 1: bad input gets a clear error and changes nothing).
 

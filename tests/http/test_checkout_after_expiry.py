@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Checkout after a hold ran out (issue 11, item 4): pieces in the cart that are
 neither free nor held for the customer any more go back on backorder before any
 payment is taken, and the cart says so. Real HTTP requests to a real server."""

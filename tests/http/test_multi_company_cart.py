@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The shop's cart page on a multi-company database (issue 10, item 3): a
 website shows, flashes and offers "+1" for the holds of its own company only.
 Pieces held in another company's warehouse cannot be sold by this shop."""

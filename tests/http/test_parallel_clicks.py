@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Impatient customers: the same click sent several times at once, over real
 parallel HTTP requests to the threaded test server. Odoo retries a request that
 fails with a serialization error; none may end in an HTTP 500, and the shop

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """My backorders in the portal (SPEC 5, invariant 5): a customer sees and
 cancels only their own positions; visitors are sent to the login page."""
 import re

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the product page and the shop grid tell customers about stock and
 backorder terms (SPEC 5, seed 001)."""
 import json

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The shop's basket routes with backorders, through real HTTP requests to a
 real Odoo server (SPEC 1 and 3): short quantities become positions, "+1" moves
 reserved pieces into the cart, bad input changes nothing."""

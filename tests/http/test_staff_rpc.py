@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What staff can do to positions over Odoo's external API (XML-RPC), as the
 demo sales user (Marc Demo): the engine's bookkeeping is out of reach, the
 position's actions work and log (SPEC invariant 4)."""

@@ -1,3 +1,5 @@
+# Copyright 2026 backorder_reservation developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A customer's reserved pieces survive a warehouse on pick + ship (issue 11,
 item 1): another customer's order, picked meanwhile, cannot take them, so the
 customer still moves them into the cart and checks out. Real HTTP requests to a
