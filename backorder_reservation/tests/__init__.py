@@ -34,3 +34,4 @@ from . import test_warehouse_steps
 from . import test_translation_template
 from . import test_cron_batches
 from . import test_migration
+from . import test_translation_de
