@@ -270,8 +270,16 @@ write_odoo_conf() {
     } >"$file"
 }
 
+# Odoo 11 listens before it has loaded the database's registry. Its first
+# request then imports every addon of the addons path in the HTTP thread while
+# the main thread imports the installed ones for the registry; a concurrent
+# circular import hands the registry a half-imported module, and the server
+# answers HTTP 500 on every page until restarted (about one start in three when
+# a browser asks at once). ODOO_PRELOAD_ADDONS=no is Odoo 11's own switch for
+# this (see odoo/http.py, Root.load_addons; later versions never preload).
 odoo() {
-    TZ=UTC PATH="$VENV/bin:$PATH" "$VENV/bin/python" "$ROOT/setup/odoo-bin" "$@"
+    TZ=UTC ODOO_PRELOAD_ADDONS=no PATH="$VENV/bin:$PATH" "$VENV/bin/python" \
+        "$ROOT/setup/odoo-bin" "$@"
 }
 
 db_exists() {

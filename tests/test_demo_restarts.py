@@ -15,6 +15,7 @@ The test runs ``setup/demo.sh`` itself, on a database and port of its own, in
 the cluster setup/test.sh started, and stops it as Ctrl-C does: SIGINT to its
 process group."""
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -84,7 +85,8 @@ def _drop_demo_database():
 
 def test_every_start_of_the_demo_serves():
     log_dir = os.path.join(ARTIFACTS, "demo-restarts")
-    os.makedirs(log_dir, exist_ok=True)
+    shutil.rmtree(log_dir, ignore_errors=True)
+    os.makedirs(log_dir)
     _drop_demo_database()
     port = free_port()
     env = dict(os.environ, BACKORDER_DEMO_DB=DEMO_DB, BACKORDER_HTTP_PORT=str(port))
