@@ -12,3 +12,5 @@ from . import stock_location
 from . import stock_move
 from . import stock_quant
 from . import ir_http
+from . import mail_message
+from . import mail_template

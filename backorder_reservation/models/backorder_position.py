@@ -523,42 +523,22 @@ class BackorderPosition(models.Model):
             return
         Message = self.env["mail.message"]
         position_ids = list({position_id for position_id, _text in messages})
-        date = fields.Datetime.to_string(now)
         email_from = Message._get_default_from() if self.env.user.email else False
-        row = {
-            "model": self._name, "message_type": "notification", "subject": False,
-            "subtype_id": self.env.ref("mail.mt_note").id,
-            "author_id": Message._get_default_author().id, "email_from": email_from,
-            "date": date, "create_date": date, "write_date": date,
-            "create_uid": self.env.uid, "write_uid": self.env.uid,
-        }
-        own_columns = ["res_id", "record_name", "body", "reply_to", "parent_id",
-                       "message_id"]
-        defaults = Message.default_get([
-            name for name, field in Message._fields.items()
-            if field.store and field.column_type and name not in row
-            and name not in own_columns and name not in models.MAGIC_COLUMNS])
-        row.update((name, value) for name, value in defaults.items()
-                   if Message._fields[name].column_type)
         names = dict(self.browse(position_ids).sudo().name_get())
         reply_to = self.message_get_reply_to(position_ids, default=email_from)
         parents = self._thread_parents(position_ids)
-        # Stored as the ORM stores them (False as NULL, the body sanitized), a
-        # text the same for many positions converted once.
-        bodies = {text: Message._fields["body"].convert_to_column(
-            tools.plaintext2html(text), Message) for text in {text for _id, text in messages}}
-        common = tuple(Message._fields[name].convert_to_column(row[name], Message)
-                       for name in sorted(row))
-        execute_values(self.env.cr, "INSERT INTO mail_message (%s) VALUES %%s" % (
-            ", ".join('"%s"' % column for column in sorted(row) + own_columns)), [
-            common + (
-                position_id, names[position_id], bodies[text],
-                reply_to[position_id] or None, parents.get(position_id),
-                tools.generate_tracking_message_id("%s-%s" % (position_id, self._name)))
-            for position_id, text in messages
-        ], page_size=max(len(messages), 1))
-        # Rows written behind the ORM's back: chatter read later must see them.
-        self.browse(position_ids).invalidate_cache(["message_ids"])
+        bodies = {text: tools.plaintext2html(text) for _id, text in messages}
+        note = {
+            "model": self._name, "message_type": "notification", "subject": False,
+            "subtype_id": self.env.ref("mail.mt_note").id,
+            "author_id": Message._get_default_author().id, "email_from": email_from,
+            "date": fields.Datetime.to_string(now),
+        }
+        Message._backorder_insert([dict(
+            note, res_id=position_id, record_name=names[position_id], body=bodies[text],
+            reply_to=reply_to[position_id] or False,
+            parent_id=parents.get(position_id, False),
+        ) for position_id, text in messages])
 
     @api.model
     def _thread_parents(self, position_ids):
@@ -884,7 +864,6 @@ class BackorderPosition(models.Model):
 
     @api.multi
     def _send_mail(self, template_xmlid):
-        """Queue one e-mail per position (sent by Odoo's mail queue)."""
-        template = self.env.ref(template_xmlid)
-        for position in self:
-            template.send_mail(position.id)
+        """Queue the template's e-mail for each of these positions, sent by
+        Odoo's mail queue; rendered and inserted for all of them at once."""
+        self.env.ref(template_xmlid)._backorder_send_mails(self.ids)

@@ -35,3 +35,4 @@ from . import test_translation_template
 from . import test_cron_batches
 from . import test_migration
 from . import test_translation_de
+from . import test_bulk_mails

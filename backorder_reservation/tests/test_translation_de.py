@@ -154,3 +154,17 @@ class TestGermanEmails(BackorderCase):
         mail = self._assignment_mail(customer)
         self.assertIn("2 piece(s) reserved for you", mail.subject)
         self.assertIn("Hello Leeds Garage,", mail.body_html)
+
+    def test_one_run_writes_to_each_customer_in_their_language(self):
+        # The German customer first: the e-mails of one batch are rendered
+        # together, and must not all take the first one's language.
+        german = self._create_customer("Werkstatt Braun", lang="de_DE")
+        english = self._create_customer("York Garage", lang="en_US")
+        positions = self._create_positions(self.product, [(german, 1), (english, 1)])
+        self._receive(self.product, 2)
+        self.Position._cron_send_assignment_notices()
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "backorder.position"), ("res_id", "in", positions.ids)])
+        subjects = {mail.res_id: mail.subject for mail in mails}
+        self.assertIn("Stück für Sie reserviert", subjects[positions[0].id])
+        self.assertIn("piece(s) reserved for you", subjects[positions[1].id])
