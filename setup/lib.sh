@@ -325,9 +325,15 @@ show_progress() {
     done
 }
 
+# The template database's name, which changes with the pinned requirements and
+# the base modules.
+template_db_name() {
+    echo "backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)"
+}
+
 ensure_template() {
     local conf=$1 template
-    template=backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)
+    template=$(template_db_name)
     if ! db_exists "$template"; then
         say "creating the template database $template ($BASE_MODULES with demo data; takes a few minutes, once)"
         local stale
