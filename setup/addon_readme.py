@@ -3,7 +3,7 @@
 """Assemble the addon's README.rst from its readme/ fragments and manifest, and
 its static/description/index.html (the page Odoo's Apps menu shows) from that,
 the way OCA's oca-gen-addon-readme does: DESCRIPTION, then the sections
-CONFIGURE, USAGE, ROADMAP, HISTORY and CONTRIBUTORS that exist. No Odoo;
+INSTALL, CONFIGURE, USAGE, ROADMAP, HISTORY and CONTRIBUTORS that exist. No Odoo;
 docutils renders the page.
 
     python setup/addon_readme.py [addon folder]   # writes both files
@@ -19,6 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_ADDON = os.path.join(ROOT, "backorder_reservation")
 # (fragment, heading) in the order of OCA's template.
 SECTIONS = (
+    ("INSTALL", "Installation"),
     ("CONFIGURE", "Configuration"),
     ("USAGE", "Usage"),
     ("ROADMAP", "Known issues / Roadmap"),

@@ -80,12 +80,13 @@ apt_get() {
 
 # install_pinned VENV REQUIREMENTS [PIP ARGS...]: the Python 3.7 virtualenv VENV
 # with the packages of REQUIREMENTS (every one pinned) installed with --no-deps;
-# done again only when REQUIREMENTS changed.
+# done again only when REQUIREMENTS changed (a stamp per requirements file, so
+# that one virtualenv can take several).
 install_pinned() {
     local venv=$1 requirements=$2 python stamp want
     shift 2
     want=$(sha256sum <"$requirements" | cut -c1-16)
-    stamp=$venv/.requirements.sha
+    stamp=$venv/.$(basename "$requirements" .txt).sha
     if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
         return 0
     fi
@@ -107,6 +108,7 @@ install_pinned() {
 
 ensure_venv() {
     install_pinned "$VENV" "$ROOT/requirements.txt" --no-build-isolation
+    install_pinned "$VENV" "$ROOT/setup/requirements-wheel.txt"
 }
 
 # Odoo 11 compiles the website's LESS with lessc found on PATH.
@@ -323,9 +325,15 @@ show_progress() {
     done
 }
 
+# The template database's name, which changes with the pinned requirements and
+# the base modules.
+template_db_name() {
+    echo "backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)"
+}
+
 ensure_template() {
     local conf=$1 template
-    template=backorder_tmpl_$( (cat "$ROOT/requirements.txt"; echo "$BASE_MODULES") | sha256sum | cut -c1-10)
+    template=$(template_db_name)
     if ! db_exists "$template"; then
         say "creating the template database $template ($BASE_MODULES with demo data; takes a few minutes, once)"
         local stale

@@ -40,6 +40,7 @@ def test_readme_renders_without_warnings():
                             "report_level": docutils.utils.Reporter.WARNING_LEVEL})
     assert b"Backorder Reservation" in html
     assert b"Known issues / Roadmap" in html
+    assert b"Installation" in html
 
 
 def test_a_changed_fragment_makes_the_readme_stale(tmp_path):
