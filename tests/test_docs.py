@@ -51,6 +51,11 @@ def test_guide_renders_without_warnings(name):
     assert b"<h1" in html
 
 
+def test_the_readme_renders_without_warnings():
+    """The first page a newcomer reads (its login table was malformed)."""
+    doctree(os.path.join(ROOT, "README.rst"))
+
+
 @pytest.mark.parametrize("name", GUIDES)
 def test_every_picture_exists(name):
     for uri in images(doctree(os.path.join(DOCS, name))):
