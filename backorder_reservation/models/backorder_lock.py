@@ -9,8 +9,9 @@ class BackorderLock(models.AbstractModel):
     Odoo runs requests in REPEATABLE READ: a transaction that merely waited for
     a lock would then go on from a snapshot taken before the other one
     committed, and could assign the same pieces twice. Writing a row makes the
-    second transaction fail with a serialization error instead, and Odoo retries
-    the request or cron job on a fresh snapshot.
+    second transaction fail with a serialization error instead: Odoo retries a
+    request on a fresh snapshot; a scheduled action's failed batch is undone and
+    done again at its next run.
 
     The rows live in a table of their own (not named after the model, whose
     table name Odoo checks against its fields), which no sale line, stock move
@@ -35,7 +36,7 @@ class BackorderLock(models.AbstractModel):
         """Take the locks named ``keys`` (e.g. "product:42") until the end of the
         transaction, in sorted order so that two runs over several keys cannot
         deadlock; a concurrent holder that committed meanwhile makes this fail
-        with a serialization error (retried by Odoo)."""
+        with a serialization error (see the class)."""
         if keys:
             self.env.cr.execute("""
                 INSERT INTO backorder_engine_lock (key, date_locked)
