@@ -117,3 +117,68 @@ def test_a_failing_batch_leaves_the_finished_ones_done(registry, odoo_env, batch
     # The next run does the rest, and nothing twice.
     assert expire(registry, now) == 2
     assert committed(odoo_env, position_ids) == [("expired", 1, 80)] * 5
+
+
+def stock_behind_the_engine(product_id, qty):
+    """Pieces that reach the shop's stock without the engine hearing of it (an
+    import, a repair in SQL): what the safety net is there for."""
+    def work(env):
+        warehouse = env["product.product"]._backorder_warehouse()
+        env.cr.execute("""
+            INSERT INTO stock_quant (product_id, location_id, company_id, quantity,
+                                     reserved_quantity, in_date)
+            VALUES (%s, %s, %s, %s, 0, now() AT TIME ZONE 'UTC')
+        """, (product_id, warehouse.lot_stock_id.id, warehouse.company_id.id, qty))
+    return work
+
+
+def safety_net(registry, lock_timeout=None):
+    """The safety net as its scheduled action calls it, in a transaction of its
+    own."""
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        if lock_timeout:
+            cr.execute("SET lock_timeout = %s", (lock_timeout,))
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            return env["backorder.position"]._cron_allocate(commit=True)
+        except Exception:
+            env.clear()
+            raise
+
+
+def test_the_safety_net_takes_one_product_at_a_time(registry, odoo_env):
+    """Products are assigned and committed one by one: a product whose queue
+    another transaction holds stops the run there, and the products before it
+    stay assigned."""
+    queues = [odoo_env(lambda env: make_queue(env, [1])) for _product in range(2)]
+    (first, first_positions), (second, second_positions) = sorted(queues)
+    for product_id, _position_ids in queues:
+        odoo_env(stock_behind_the_engine(product_id, 1))
+
+    def states(position_ids):
+        return odoo_env(lambda env: env["backorder.position"].browse(
+            position_ids).mapped("state"))
+
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_second_queue():
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["backorder.lock"]._acquire(["product:%d" % second])
+            locked.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold_second_queue)
+    holder.start()
+    try:
+        assert locked.wait(30)
+        with pytest.raises(OperationalError) as failure:
+            safety_net(registry, lock_timeout="2s")
+        assert failure.value.pgcode == LOCK_NOT_AVAILABLE
+        assert states(first_positions) == ["assigned"]
+        assert states(second_positions) == ["waiting"]
+    finally:
+        release.set()
+        holder.join()
+    assert safety_net(registry) >= 2
+    assert states(second_positions) == ["assigned"]

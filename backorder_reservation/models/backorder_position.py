@@ -708,28 +708,43 @@ class BackorderPosition(models.Model):
     def _run_in_batches(self, domain, process, commit):
         """Call ``process(positions)`` on the positions of ``domain``, at most the
         batch size of the settings at a time and each once, in the order of
-        their ids, until none is left.
+        their ids, until none is left (see :meth:`_commit_each`). Returns the
+        number of batches."""
+        size = self._backorder_settings().cron_batch_size
+
+        def batches():
+            last_id = 0
+            while True:
+                positions = self.search(domain + [("id", ">", last_id)], order="id",
+                                        limit=size)
+                if not positions:
+                    return
+                last_id = positions.ids[-1]
+                yield positions
+
+        return self._commit_each(batches(), process, commit)
+
+    @api.model
+    def _commit_each(self, batches, process, commit):
+        """Call ``process(batch)`` on each of ``batches``; their number.
 
         When ``commit`` (the scheduled actions ask for it), each batch ends with
         a commit, so a run killed or failing half-way keeps the batches it
         finished and the next run does the rest, nothing twice; the run then
         starts no batch after its share of Odoo's time limit
-        (:func:`cron_time_budget`). Returns the number of batches."""
-        size = self._backorder_settings().cron_batch_size
+        (:func:`cron_time_budget`)."""
         budget = cron_time_budget() if commit else None
         started = time.time()
-        last_id, batches = 0, 0
-        while budget is None or time.time() - started < budget:
-            positions = self.search(domain + [("id", ">", last_id)], order="id", limit=size)
-            if not positions:
-                break
-            last_id = positions.ids[-1]
-            process(positions)
-            batches += 1
+        done = 0
+        for batch in batches:
+            process(batch)
+            done += 1
             if commit:
                 # Each batch is a unit of work of its own (see the docstring).
                 self.env.cr.commit()  # pylint: disable=invalid-commit
-        return batches
+                if budget is not None and time.time() - started >= budget:
+                    break
+        return done
 
     @api.model
     def _cron_expire_holds(self, now=None, commit=False):
@@ -793,12 +808,17 @@ class BackorderPosition(models.Model):
             in ordered)
 
     @api.model
-    def _cron_allocate(self, now=None):
-        """Safety net: run the rule for every product with open positions."""
+    def _cron_allocate(self, now=None, commit=False):
+        """Safety net: run the rule for every product with open positions, one
+        product at a time (:meth:`_commit_each`), so that a run locks one
+        product's queue at a time, not all of them for its whole length.
+        Returns the number of products."""
         groups = self.read_group(
             [("state", "in", lifecycle.OPEN_STATES)], ["product_id"], ["product_id"])
-        product_ids = [group["product_id"][0] for group in groups]
-        self.env["product.product"].browse(product_ids).backorder_allocate(now)
+        products = self.env["product.product"].browse(
+            sorted(group["product_id"][0] for group in groups))
+        return self._commit_each(
+            products, lambda product: product.backorder_allocate(now), commit)
 
     @api.model
     def _cron_send_assignment_notices(self, commit=False):
@@ -866,4 +886,8 @@ class BackorderPosition(models.Model):
     def _send_mail(self, template_xmlid):
         """Queue the template's e-mail for each of these positions, sent by
         Odoo's mail queue; rendered and inserted for all of them at once."""
+        # A template reads its record's customer, part and company one record at
+        # a time, each alone in its prefetch set: read here for all at once.
+        for related in ("partner_id", "product_id", "company_id"):
+            self.mapped(related).mapped("display_name")
         self.env.ref(template_xmlid)._backorder_send_mails(self.ids)

@@ -1,6 +1,9 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import datetime, timedelta
+
+from psycopg2.extras import execute_values
 
 from odoo import api, fields, models
 
@@ -78,13 +81,24 @@ class ResPartner(models.Model):
     def _backorder_lower_reputation(self, positions, penalty):
         """Lower the reputation of the commercial partners of ``positions`` by
         ``penalty`` per position (never below 0)."""
-        lost = {}
+        lost = defaultdict(int)
         for position in positions:
-            partner_id = position.partner_id.commercial_partner_id.id
-            lost[partner_id] = lost.get(partner_id, 0) + penalty
-        for partner in self.browse(list(lost)):
-            partner.backorder_reputation = max(
-                0, partner.backorder_reputation - lost[partner.id])
+            lost[position.partner_id.commercial_partner_id.id] += penalty
+        if not lost:
+            return
+        # One statement for all: a write per partner reads and writes every
+        # partner apart (res.partner's write syncs contacts and followers),
+        # most of an expiry run's time. Nothing stored depends on the points.
+        execute_values(self.env.cr, """
+            UPDATE res_partner
+               SET backorder_reputation = GREATEST(0, backorder_reputation - lost.points),
+                   write_uid = lost.uid, write_date = now() AT TIME ZONE 'UTC'
+              FROM (VALUES %s) AS lost (id, points, uid)
+             WHERE res_partner.id = lost.id
+        """, [(partner_id, points, self.env.uid) for partner_id, points in lost.items()],
+            page_size=len(lost))
+        self.browse(list(lost)).invalidate_cache(
+            ["backorder_reputation", "write_uid", "write_date"])
 
     @api.multi
     def action_view_backorder_positions(self):

@@ -90,3 +90,29 @@ class TestExpiry(BackorderCase):
         self.assertLess(
             fields.Datetime.from_string(position.date_expiry),
             datetime.utcnow() + timedelta(days=5, minutes=1))
+
+    def test_reputation_of_many_customers_is_lowered_at_once(self):
+        """Per commercial partner, the penalty once per expired position, never
+        below 0, for the same number of statements however many customers."""
+        Partner = self.env["res.partner"]
+        others = [self._create_customer("Reputation Garage %d" % number)
+                  for number in range(6)]
+        others[0].backorder_reputation = 10
+        positions = self._create_positions(
+            self._create_product("Reputation part"), [(self.first, 1)]
+        ) | self._create_positions(self.product, [
+            (self.first, 1), (self.second, 1)] + [(customer, 1) for customer in others])
+
+        def statements(expired):
+            expired.invalidate_cache()
+            Partner.invalidate_cache()
+            before = self.cr.sql_log_count
+            Partner._backorder_lower_reputation(expired, 20)
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(statements(positions[:2]), statements(positions[2:]))
+        self.assertEqual(self.first.backorder_reputation, 60)
+        self.assertEqual(self.second.backorder_reputation, 80)
+        self.assertEqual(others[0].backorder_reputation, 0)
+        self.assertEqual([customer.backorder_reputation for customer in others[1:]],
+                         [80] * 5)

@@ -25,7 +25,8 @@ class TestMigration(TransactionCase):
         for xml_id, code in (
                 ("ir_cron_expire_holds", "model._cron_expire_holds()"),
                 ("ir_cron_notify_only", "model._cron_notify_only()"),
-                ("ir_cron_assignment_notices", "model._cron_send_assignment_notices()")):
+                ("ir_cron_assignment_notices", "model._cron_send_assignment_notices()"),
+                ("ir_cron_allocate", "model._cron_allocate()")):
             crons[xml_id] = self.env.ref("backorder_reservation." + xml_id)
             crons[xml_id].code = code
         self._migrate()
@@ -34,6 +35,7 @@ class TestMigration(TransactionCase):
             "ir_cron_notify_only": "model._cron_notify_only(commit=True)",
             "ir_cron_assignment_notices":
                 "model._cron_send_assignment_notices(commit=True)",
+            "ir_cron_allocate": "model._cron_allocate(commit=True)",
         })
 
     def test_code_an_admin_changed_is_kept(self):

@@ -1,8 +1,9 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The scheduled actions over positions commit batch by batch from this version
-on: their code asks for it. Scheduled actions are data the admins may edit
-(noupdate), so an upgrade changes the code only where it is still the old one."""
+"""The scheduled actions over positions commit batch by batch (the safety net
+product by product) from this version on: their code asks for it. Scheduled
+actions are data the admins may edit (noupdate), so an upgrade changes the code
+only where it is still the old one."""
 from odoo import SUPERUSER_ID, api
 
 # xml id of the scheduled action: (old code, new code)
@@ -14,6 +15,8 @@ BATCHED = {
     "backorder_reservation.ir_cron_assignment_notices": (
         "model._cron_send_assignment_notices()",
         "model._cron_send_assignment_notices(commit=True)"),
+    "backorder_reservation.ir_cron_allocate": (
+        "model._cron_allocate()", "model._cron_allocate(commit=True)"),
 }
 
 
