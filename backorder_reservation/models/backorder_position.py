@@ -889,5 +889,5 @@ class BackorderPosition(models.Model):
         # A template reads its record's customer, part and company one record at
         # a time, each alone in its prefetch set: read here for all at once.
         for related in ("partner_id", "product_id", "company_id"):
-            self.mapped(related).mapped("display_name")
+            self.mapped(related).mapped("name")
         self.env.ref(template_xmlid)._backorder_send_mails(self.ids)

@@ -82,8 +82,10 @@ class ResPartner(models.Model):
         """Lower the reputation of the commercial partners of ``positions`` by
         ``penalty`` per position (never below 0)."""
         lost = defaultdict(int)
+        # A position's customer is a commercial partner (its constraint); its
+        # id is on the position, no partner needs to be read.
         for position in positions:
-            lost[position.partner_id.commercial_partner_id.id] += penalty
+            lost[position.partner_id.id] += penalty
         if not lost:
             return
         # One statement for all: a write per partner reads and writes every
