@@ -5,13 +5,12 @@ import time
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from psycopg2.extras import execute_values
-
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
 from .. import lifecycle
+from ..sql import execute_values
 
 _logger = logging.getLogger(__name__)
 
@@ -498,7 +497,7 @@ class BackorderPosition(models.Model):
                    write_date = v.now::timestamp, write_uid = v.uid
               FROM (VALUES %s) AS v(id, qty, deadline, state, now, uid)
              WHERE p.id = v.id
-        """, [row + (now_str, self.env.uid) for row in rows], page_size=max(len(rows), 1))
+        """, [row + (now_str, self.env.uid) for row in rows])
         positions.invalidate_cache(
             ["qty_assigned", "qty_need", "state", "date_expiry", "date_assigned",
              "assignment_notice_pending"])

@@ -1,8 +1,8 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from psycopg2.extras import execute_values
-
 from odoo import api, fields, models, tools
+
+from ..sql import execute_values
 
 
 def insert_as_create(model, rows):
@@ -45,7 +45,7 @@ def insert_as_create(model, rows):
     execute_values(cr, 'INSERT INTO "%s" (id, %s) VALUES %%s' % (
         model._table, ", ".join('"%s"' % name for name in sorted(common) + given)), [
         (record_id,) + shared + tuple(column_value(name, row[name]) for name in given)
-        for record_id, row in zip(ids, rows)], page_size=len(rows))
+        for record_id, row in zip(ids, rows)])
     return ids
 
 
@@ -56,7 +56,7 @@ def insert_relations(model, field_name, pairs):
         return
     field = model._fields[field_name]
     execute_values(model.env.cr, 'INSERT INTO "%s" ("%s", "%s") VALUES %%s' % (
-        field.relation, field.column1, field.column2), pairs, page_size=len(pairs))
+        field.relation, field.column1, field.column2), pairs)
 
 
 class MailMessage(models.Model):

@@ -3,11 +3,10 @@
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from psycopg2.extras import execute_values
-
 from odoo import api, fields, models
 
 from .. import lifecycle
+from ..sql import execute_values
 from ..lifecycle import OPEN_STATES
 
 
@@ -97,8 +96,7 @@ class ResPartner(models.Model):
                    write_uid = lost.uid, write_date = now() AT TIME ZONE 'UTC'
               FROM (VALUES %s) AS lost (id, points, uid)
              WHERE res_partner.id = lost.id
-        """, [(partner_id, points, self.env.uid) for partner_id, points in lost.items()],
-            page_size=len(lost))
+        """, [(partner_id, points, self.env.uid) for partner_id, points in lost.items()])
         self.browse(list(lost)).invalidate_cache(
             ["backorder_reputation", "write_uid", "write_date"])
 

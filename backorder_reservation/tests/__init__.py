@@ -36,3 +36,4 @@ from . import test_cron_batches
 from . import test_migration
 from . import test_translation_de
 from . import test_bulk_mails
+from . import test_sql_log
