@@ -24,6 +24,8 @@ MESSAGES_SESSION_KEY = "backorder_messages"
 # {product id (str): pieces}.
 PENDING_SESSION_KEY = "backorder_pending"
 MAX_RECORD_ID = 2 ** 31 - 1  # PostgreSQL integer ids
+# Positions the cart lists; My backorders pages through all of them.
+CART_POSITIONS = 20
 # ASCII digits only: Python's int() and float() also read "4_5", " 45 " and
 # other scripts' digits ("\u0664\u0665"), which the ORM and PostgreSQL do not.
 ID_PATTERN = r"[0-9]{1,10}"
@@ -313,14 +315,18 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_signup_enabled": signup == "True",
                   "backorder_login_needed": bool(request.session.get(PENDING_SESSION_KEY)),
                   "backorder_positions": request.env["backorder.position"],
-                  "backorder_qty_to_move": {}}
+                  "backorder_qty_to_move": {}, "backorder_hidden_count": 0}
         if visitor:
             return values
         positions = request.env["backorder.position"]._of_customer(
             request.env.user.partner_id)
+        # Those holding pieces first ("+1" is there), then in queue order.
+        shown = positions.sorted(lambda position: position.state != "assigned")[
+            :CART_POSITIONS]
         order = request.website.sale_get_order()
-        values.update(backorder_positions=positions,
-                      backorder_qty_to_move=positions._qty_to_move(order))
+        values.update(backorder_positions=shown,
+                      backorder_hidden_count=len(positions) - len(shown),
+                      backorder_qty_to_move=shown._qty_to_move(order))
         return values
 
     def checkout_redirection(self, order):
