@@ -50,3 +50,27 @@ def test_a_form_sent_too_late_says_so_and_leads_back(
     # The product page, under the name Odoo gives it (/shop/product/<slug>-<id>).
     assert "/shop/product/" in browser.current_url
     assert browser.current_url.endswith("-%d" % template_id)
+
+
+def test_a_cart_with_many_backorders_lists_a_page_of_them(
+        shop, odoo_server, browser, artifacts_dir):
+    """22 open backorders: the cart shows 20 yellow rows, the one holding a
+    piece (with "+1") on top, and how many more My backorders lists."""
+    from _browser import YELLOW, background, log_in, wait_for
+
+    login, partner_id = shop.customer("Many-backorders garage")
+    products = [shop.product("Wiper blade %d" % index) for index in range(22)]
+    shop.odoo_env(lambda env: [env["backorder.position"].create({
+        "partner_id": partner_id, "product_id": product_id, "product_qty": 2})
+        for product_id in products] and None)
+    shop.receive(products[-1], 1)
+    log_in(browser, odoo_server, login, "/shop/cart")
+    more = wait_for(browser, ".o_backorder_more")
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr.o_backorder_position")
+    browser.execute_script("arguments[0].scrollIntoView();", more)
+    browser.save_screenshot(os.path.join(artifacts_dir, "shop-cart-many-backorders.png"))
+    assert len(rows) == 20
+    assert rows[0].get_attribute("data-state") == "assigned"
+    assert rows[0].find_elements(By.CSS_SELECTOR, ".o_backorder_add_one")
+    assert {background(row.find_element(By.TAG_NAME, "td")) for row in rows} == {YELLOW}
+    assert more.text == "2 more backorder positions are not listed here."
