@@ -8,6 +8,7 @@ These tests commit real data, on the database of the browser tests' server, as
 tests/test_concurrency.py does; the failure of a batch is real too: another
 transaction holds a row the batch has to change, and the batch gives up."""
 import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -52,20 +53,46 @@ def five_expired_holds(odoo_env):
     return position_ids, max(ends) + timedelta(hours=1)
 
 
-def expire(registry, now, lock_timeout=None):
-    """The expiry run as its scheduled action calls it, in a transaction of its
-    own; returns the number of batches it committed."""
+def run_cron(registry, method, lock_timeout=None, **arguments):
+    """The scheduled action ``method`` of backorder.position as its scheduled
+    action calls it (commit=True), in a transaction of its own; what it
+    returns (the number of batches it committed)."""
     with odoo.api.Environment.manage(), registry.cursor() as cr:
         if lock_timeout:
             cr.execute("SET lock_timeout = %s", (lock_timeout,))
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         try:
-            return env["backorder.position"]._cron_expire_holds(now=now, commit=True)
+            return getattr(env["backorder.position"], method)(commit=True, **arguments)
         except Exception:
             # What the failed batch left to recompute goes with it, as when
             # Odoo's scheduler ends a failed job.
             env.clear()
             raise
+
+
+def expire(registry, now, lock_timeout=None):
+    return run_cron(registry, "_cron_expire_holds", lock_timeout, now=now)
+
+
+@contextmanager
+def held_elsewhere(registry, lock):
+    """While inside, another transaction holds what ``lock(env)`` locks."""
+    locked, release = threading.Event(), threading.Event()
+
+    def hold():
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            lock(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
+            locked.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert locked.wait(30)
+        yield
+    finally:
+        release.set()
+        holder.join()
 
 
 def committed(odoo_env, position_ids):
@@ -92,25 +119,12 @@ def test_five_due_positions_take_three_batches(registry, odoo_env, batch_size_2)
 
 def test_a_failing_batch_leaves_the_finished_ones_done(registry, odoo_env, batch_size_2):
     position_ids, now = five_expired_holds(odoo_env)
-    locked, release = threading.Event(), threading.Event()
-
-    def hold_third_position():
-        with registry.cursor() as cr:
-            cr.execute("SELECT id FROM backorder_position WHERE id = %s FOR UPDATE",
-                       (position_ids[2],))
-            locked.set()
-            release.wait(60)
-
-    holder = threading.Thread(target=hold_third_position)
-    holder.start()
-    try:
-        assert locked.wait(30)
+    with held_elsewhere(registry, lambda env: env.cr.execute(
+            "SELECT id FROM backorder_position WHERE id = %s FOR UPDATE",
+            (position_ids[2],))):
         with pytest.raises(OperationalError) as failure:
             expire(registry, now, lock_timeout="2s")
         assert failure.value.pgcode == LOCK_NOT_AVAILABLE
-    finally:
-        release.set()
-        holder.join()
     # The first batch is done and stays done; the second was undone whole.
     assert committed(odoo_env, position_ids) == (
         [("expired", 1, 80)] * 2 + [("assigned", 0, 100)] * 3)
@@ -132,20 +146,6 @@ def stock_behind_the_engine(product_id, qty):
     return work
 
 
-def safety_net(registry, lock_timeout=None):
-    """The safety net as its scheduled action calls it, in a transaction of its
-    own."""
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        if lock_timeout:
-            cr.execute("SET lock_timeout = %s", (lock_timeout,))
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        try:
-            return env["backorder.position"]._cron_allocate(commit=True)
-        except Exception:
-            env.clear()
-            raise
-
-
 def test_the_safety_net_takes_one_product_at_a_time(registry, odoo_env):
     """Products are assigned and committed one by one: a product whose queue
     another transaction holds stops the run there, and the products before it
@@ -159,26 +159,12 @@ def test_the_safety_net_takes_one_product_at_a_time(registry, odoo_env):
         return odoo_env(lambda env: env["backorder.position"].browse(
             position_ids).mapped("state"))
 
-    locked, release = threading.Event(), threading.Event()
-
-    def hold_second_queue():
-        with odoo.api.Environment.manage(), registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env["backorder.lock"]._acquire(["product:%d" % second])
-            locked.set()
-            release.wait(60)
-
-    holder = threading.Thread(target=hold_second_queue)
-    holder.start()
-    try:
-        assert locked.wait(30)
+    with held_elsewhere(registry, lambda env: env["backorder.lock"]._acquire(
+            ["product:%d" % second])):
         with pytest.raises(OperationalError) as failure:
-            safety_net(registry, lock_timeout="2s")
+            run_cron(registry, "_cron_allocate", lock_timeout="2s")
         assert failure.value.pgcode == LOCK_NOT_AVAILABLE
         assert states(first_positions) == ["assigned"]
         assert states(second_positions) == ["waiting"]
-    finally:
-        release.set()
-        holder.join()
-    assert safety_net(registry) >= 2
+    assert run_cron(registry, "_cron_allocate") >= 2
     assert states(second_positions) == ["assigned"]

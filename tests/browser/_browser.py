@@ -1,6 +1,8 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Browser steps shared by the Chromium tests."""
+import html
+import os
 from urllib.parse import quote
 
 from selenium.common.exceptions import WebDriverException
@@ -74,3 +76,21 @@ def follow_link(browser, css, tries=3):
                 return
             if attempt == tries - 1:
                 raise
+
+
+def show_mail(browser, artifacts_dir, name, subject, body, lang="en",
+              subject_label="Subject"):
+    """Screenshot ``name`` of the e-mail as a mail program shows it (its
+    subject, then its HTML body); the text shown."""
+    page = os.path.join(artifacts_dir, name.replace(".png", ".html"))
+    with open(page, "w", encoding="utf-8") as page_file:
+        page_file.write(
+            '<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"></head><body>'
+            '<div id="mail" style="width: 720px; margin: 16px; padding: 16px;'
+            ' border: 1px solid #ccc;"><p style="font-family: Arial, sans-serif;">'
+            "<b>%s:</b> %s</p><hr/>%s</div></body></html>"
+            % (lang, subject_label, html.escape(subject), body))
+    browser.get("file://" + page)
+    mail = wait_for(browser, "#mail")
+    mail.screenshot(os.path.join(artifacts_dir, name))
+    return mail.text

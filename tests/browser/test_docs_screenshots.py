@@ -7,7 +7,6 @@ position form, quotation line put on backorder, customer reputation and the
 mass message; the admin's settings and scheduled actions. Each step checks
 what the guide says about the screen, then leaves a screenshot in
 artifacts/browser/ under the name docs/screenshots/ gives it."""
-import html
 import os
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -15,7 +14,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from _browser import WAIT, YELLOW, background, click_backend_button, log_in, wait_for
+from _browser import (
+    WAIT, YELLOW, background, click_backend_button, log_in, show_mail, wait_for)
 from _shop import add_to_cart
 
 WINDOW = (1280, 1000)
@@ -86,23 +86,6 @@ def test_customer_cart_plus_one_and_position_page(shop, browser, artifacts_dir):
     history = panel.find_element(By.CSS_SELECTOR, ".o_backorder_history").text
     assert "Assigned 2 piece(s)" in history
     snap(browser, artifacts_dir, "portal-my-backorder.png")
-
-
-def show_mail(browser, artifacts_dir, name, subject, body):
-    """The e-mail as a mail program shows it (subject, then the HTML body),
-    as tests/browser/test_german_shop.py shows the German one."""
-    page = os.path.join(artifacts_dir, name.replace(".png", ".html"))
-    with open(page, "w", encoding="utf-8") as page_file:
-        page_file.write(
-            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>'
-            '<div id="mail" style="width: 720px; margin: 16px; padding: 16px;'
-            ' border: 1px solid #ccc;"><p style="font-family: Arial, sans-serif;">'
-            "<b>Subject:</b> %s</p><hr/>%s</div></body></html>"
-            % (html.escape(subject), body))
-    browser.get("file://" + page)
-    mail = wait_for(browser, "#mail")
-    mail.screenshot(os.path.join(artifacts_dir, name))
-    return mail.text
 
 
 def queued_mail(env, position, template=None):

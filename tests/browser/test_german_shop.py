@@ -6,13 +6,12 @@ loads the addon's i18n/de.po and Odoo's own German from the wheels) and
 offered by the website beside English; the cart page in Chromium and the
 assignment e-mail in German, with a screenshot of each in artifacts/browser/.
 English stays the website's default: users and visitors keep their language."""
-import html
 import os
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from _browser import YELLOW, background, log_in, wait_for
+from _browser import YELLOW, background, log_in, show_mail, wait_for
 from _shop import add_to_cart
 
 GERMAN = "de_DE"
@@ -162,18 +161,9 @@ def test_a_german_customer_sees_the_cart_and_the_email_in_german(
     browser.save_screenshot(os.path.join(artifacts_dir, "shop-cart-de.png"))
 
     # 4. The e-mail as a mail program shows it: subject, then the HTML body.
-    mail_page = os.path.join(artifacts_dir, "mail-assigned-de.html")
-    with open(mail_page, "w", encoding="utf-8") as page_file:
-        page_file.write(
-            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"></head><body>'
-            '<div id="mail" style="width: 720px; margin: 16px; padding: 16px;'
-            ' border: 1px solid #ccc;"><p style="font-family: Arial, sans-serif;">'
-            "<b>Betreff:</b> %s</p><hr/>%s</div></body></html>"
-            % (html.escape(subject), body))
-    browser.get("file://" + mail_page)
-    mail = wait_for(browser, "#mail")
-    assert "gute Nachricht: 2 der 3 Stück" in mail.text
-    mail.screenshot(os.path.join(artifacts_dir, "mail-assigned-de.png"))
+    text = show_mail(browser, artifacts_dir, "mail-assigned-de.png", subject, body,
+                     lang="de", subject_label="Betreff")
+    assert "gute Nachricht: 2 der 3 Stück" in text
 
 
 def test_english_customers_keep_english(shop, german):
