@@ -145,13 +145,21 @@ class SaleOrder(models.Model):
         none when nothing changed."""
         self.ensure_one()
         warnings = []
+        changed = self.env["sale.order.line"]
         for line in self.order_line.filtered(lambda line: line.product_id.type == "product"):
             qty, free = line._backorder_qty_and_free()
             if qty > max(free, 0):
                 warnings.append(self._cart_update(
                     product_id=line.product_id.id, line_id=line.id, set_qty=qty)["warning"])
+                changed |= line
         if not warnings:
             return []
+        # The cart page shows these messages once, as the caller flashes them:
+        # not again as website_sale_stock's stock warnings of the lines the
+        # basket left, or of the order for the lines it removed.
+        changed.exists().write({"warning_stock": False})
+        if changed - changed.exists():
+            self.warning_stock = False
         return [_("Your cart changed before payment: some pieces in it are no longer "
                   "in stock or reserved for you.")] + warnings
 
