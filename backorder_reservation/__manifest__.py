@@ -4,7 +4,7 @@
     "name": "Backorder Reservation",
     "summary": "Backorder positions for out-of-stock parts, assigned to waiting "
                "customers by a fixed queue rule, with holds, expiry and reputation",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Website",
     "license": "AGPL-3",
     "author": "backorder_reservation developers",

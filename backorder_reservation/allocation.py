@@ -80,6 +80,32 @@ Traceback (most recent call last):
 ...
 ValueError: unknown allocation policy 'lottery', expected one of: head_first, \
 fifo, fair_share
+
+The queue order
+===============
+
+A queue is the open positions of one product, oldest first (SPEC: queue). A
+shop may put key accounts first (a setting, off by default): staff mark a
+customer's backorder priority, and within one queue the positions of key
+accounts come before those of normal customers, each group oldest first. The
+rule above then runs over that order unchanged. :func:`queue_priority` gives a
+position's group; a queue is sorted by it (highest first), then by the date the
+position queued, then by its id (``backorder.position``'s ``_order`` says the
+same in SQL):
+
+>>> queue = [  # (position id, queued at, customer's priority)
+...     (1, "2026-01-01 09:00", PRIORITY_NORMAL),
+...     (2, "2026-01-02 09:00", PRIORITY_KEY_ACCOUNT),
+...     (3, "2026-01-02 09:00", PRIORITY_NORMAL),
+...     (4, "2026-01-03 09:00", PRIORITY_KEY_ACCOUNT),
+... ]
+>>> def queue_order(key_accounts_first):
+...     return [pid for pid, queued, priority in sorted(queue, key=lambda p: (
+...         -queue_priority(p[2], key_accounts_first), p[1], p[0]))]
+>>> queue_order(False)
+[1, 2, 3, 4]
+>>> queue_order(True)
+[2, 4, 1, 3]
 """
 
 import operator
@@ -98,6 +124,36 @@ POLICY_SELECTION = [
     (POLICY_FAIR_SHARE, "Fair share: same quantity for everybody"),
 ]
 DEFAULT_POLICY = POLICY_HEAD_FIRST
+
+PRIORITY_NORMAL = "normal"
+PRIORITY_KEY_ACCOUNT = "key_account"
+PRIORITY_SELECTION = [
+    (PRIORITY_NORMAL, "Normal"),
+    (PRIORITY_KEY_ACCOUNT, "Key account"),
+]
+# A position's group in its queue, by its customer's priority, when the shop
+# puts key accounts first; higher groups are served first.
+_PRIORITY_GROUP = {PRIORITY_NORMAL: 0, PRIORITY_KEY_ACCOUNT: 1}
+
+
+def queue_priority(customer_priority: str, key_accounts_first: bool) -> int:
+    """The group of a customer's positions in their queues: key accounts come
+    first (a higher group) only when the shop puts them first; otherwise every
+    position is in group 0 and the queue is oldest first.
+
+    >>> queue_priority(PRIORITY_KEY_ACCOUNT, True), queue_priority(PRIORITY_NORMAL, True)
+    (1, 0)
+    >>> queue_priority(PRIORITY_KEY_ACCOUNT, False)
+    0
+    >>> queue_priority("gold", True)
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown backorder priority 'gold', expected one of: normal, key_account
+    """
+    if customer_priority not in _PRIORITY_GROUP:
+        raise ValueError("unknown backorder priority %r, expected one of: %s" % (
+            customer_priority, ", ".join(_PRIORITY_GROUP)))
+    return _PRIORITY_GROUP[customer_priority] if key_accounts_first else 0
 
 
 def allocate(

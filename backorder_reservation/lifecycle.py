@@ -27,6 +27,10 @@ STATES = OPEN_STATES + CLOSED_STATES
 SETTINGS = (
     ("allocation_policy", "head_first",
      "How arriving stock is shared among waiting positions."),
+    ("key_accounts_first", False,
+     "Within a product's queue, positions of key accounts (a customer's "
+     "backorder priority) come before those of normal customers, each group "
+     "oldest first."),
     ("hold_days_complete", 2,
      "Days a position that received all it needs is held."),
     ("hold_days_partial", 7,
@@ -69,6 +73,17 @@ class Settings(object):
     Traceback (most recent call last):
     ...
     ValueError: setting cron_batch_size must be a whole number >= 1, got '0'
+
+    Yes/no settings take what ``ir.config_parameter`` stores of a boolean:
+
+    >>> Settings({"key_accounts_first": "True"}).key_accounts_first
+    True
+    >>> Settings().key_accounts_first
+    False
+    >>> Settings({"key_accounts_first": "maybe"})
+    Traceback (most recent call last):
+    ...
+    ValueError: setting key_accounts_first must be True or False, got 'maybe'
     """
 
     __slots__ = tuple(DEFAULTS)
@@ -80,7 +95,9 @@ class Settings(object):
             raise ValueError("unknown settings: %s" % ", ".join(sorted(unknown)))
         for name, default in DEFAULTS.items():
             value = values.get(name, default)
-            if isinstance(default, int):
+            if isinstance(default, bool):
+                value = _yes_no(name, value)
+            elif isinstance(default, int):
                 value = _whole_number(name, value, 1 if name in POSITIVE else 0)
             setattr(self, name, value)
 
@@ -102,6 +119,15 @@ class Settings(object):
             if key.startswith(PARAM_PREFIX) and key[len(PARAM_PREFIX):] in DEFAULTS
             and str(value).strip()
         })
+
+
+def _yes_no(name, value):
+    text = str(value).strip().lower()
+    if text in ("true", "1"):
+        return True
+    if text in ("false", "0"):
+        return False
+    raise ValueError("setting %s must be True or False, got %r" % (name, value))
 
 
 def _whole_number(name, value, minimum):

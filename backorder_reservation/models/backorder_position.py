@@ -9,7 +9,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
-from .. import lifecycle
+from .. import allocation, lifecycle
 from ..sql import execute_values
 
 _logger = logging.getLogger(__name__)
@@ -49,9 +49,11 @@ class BackorderPosition(models.Model):
     _name = "backorder.position"
     _description = "Backorder Position"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    # The queue order of SPEC: oldest request first, then by id. A position's
-    # request dates from its creation, or from the last time it was raised.
-    _order = "date_queued, id"
+    # The queue order (allocation.queue_sort_key): key accounts first when the
+    # shop puts them first, then the oldest request, then by id (SPEC: queue).
+    # A position's request dates from its creation, or from the last time it
+    # was raised.
+    _order = "queue_priority desc, date_queued, id"
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/")
@@ -133,6 +135,18 @@ class BackorderPosition(models.Model):
     customer_reputation = fields.Integer(
         related="partner_id.backorder_reputation", string="Reputation",
         readonly=True)
+    customer_priority = fields.Selection(
+        related="partner_id.backorder_priority", string="Customer Priority",
+        readonly=True)
+    queue_priority = fields.Integer(
+        compute="_compute_queue_priority", store=True, readonly=True,
+        help="The group the position queues in: with key accounts first (a "
+             "setting), key accounts' positions are in a higher group and come "
+             "before normal customers' in their queue.")
+    queue_place = fields.Integer(
+        string="Place in Queue", compute="_compute_queue_place",
+        help="Where the open position stands in its product's queue: 1 is served "
+             "first when stock arrives.")
 
     _sql_constraints = [
         ("product_qty_positive", "CHECK(product_qty > 0)",
@@ -238,6 +252,50 @@ class BackorderPosition(models.Model):
             raise UserError(_("Open positions are searched with = or !=."))
         wanted = (operator == "=") == bool(value)
         return [("state", "in" if wanted else "not in", lifecycle.OPEN_STATES)]
+
+    @api.depends("partner_id.backorder_priority")
+    def _compute_queue_priority(self):
+        key_accounts_first = self._backorder_settings().key_accounts_first
+        for position in self:
+            position.queue_priority = allocation.queue_priority(
+                position.partner_id.backorder_priority or allocation.PRIORITY_NORMAL,
+                key_accounts_first)
+
+    @api.model
+    def _requeue_priorities(self):
+        """Give every position the group of its customer's priority under the
+        current setting: one statement per priority, whatever the number of
+        positions (turning key accounts first on or off reorders every queue)."""
+        key_accounts_first = self._backorder_settings().key_accounts_first
+        for priority, _label in allocation.PRIORITY_SELECTION:
+            self.env.cr.execute("""
+                UPDATE backorder_position SET queue_priority = %s
+                 WHERE queue_priority IS DISTINCT FROM %s
+                   AND partner_id IN (SELECT id FROM res_partner
+                                       WHERE backorder_priority = %s)
+            """, (allocation.queue_priority(priority, key_accounts_first),) * 2 + (priority,))
+        self.invalidate_cache(["queue_priority"])
+
+    @api.multi
+    def _compute_queue_place(self):
+        """One query for all: the place of each open position among the open
+        positions of its product and company, in queue order (``_order``)."""
+        places = {}
+        open_positions = self.filtered("is_open")
+        if open_positions:
+            self.env.cr.execute("""
+                SELECT id, place FROM (
+                    SELECT id, row_number() OVER (
+                               PARTITION BY product_id, company_id ORDER BY %s) AS place
+                      FROM backorder_position
+                     WHERE state IN %%s AND product_id IN %%s) AS queue
+                 WHERE id IN %%s
+            """ % self._order, (lifecycle.OPEN_STATES,
+                                tuple(open_positions.mapped("product_id").ids),
+                                tuple(open_positions.ids)))
+            places = dict(self.env.cr.fetchall())
+        for position in self:
+            position.queue_place = places.get(position.id, 0)
 
     @api.depends("state", "date_expiry")
     def _compute_hold_ends_soon(self):

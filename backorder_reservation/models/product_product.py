@@ -84,9 +84,8 @@ class ProductProduct(models.Model):
                 continue
             holding = self.env["backorder.position"].search(
                 [("product_id", "in", list(short)), ("state", "=", "assigned"),
-                 ("company_id", "=", products._backorder_company().id)],
-                order="date_queued desc, id desc")
-            for position in holding:
+                 ("company_id", "=", products._backorder_company().id)])
+            for position in reversed(holding):  # from the end of each queue
                 qty = min(short[position.product_id.id], position.qty_assigned)
                 if qty:
                     short[position.product_id.id] -= qty

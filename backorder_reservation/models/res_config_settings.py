@@ -21,6 +21,8 @@ class ResConfigSettings(models.TransientModel):
     backorder_allocation_policy = fields.Selection(
         allocation.POLICY_SELECTION, string="Allocation Policy",
         default=allocation.DEFAULT_POLICY, help=_HELP["allocation_policy"])
+    backorder_key_accounts_first = fields.Boolean(
+        string="Key Accounts First", help=_HELP["key_accounts_first"])
     backorder_hold_days_complete = _number_setting(
         "hold_days_complete", "Hold Days (complete)")
     backorder_hold_days_partial = _number_setting(
@@ -64,6 +66,11 @@ class ResConfigSettings(models.TransientModel):
         except ValueError as error:
             raise ValidationError(_("Backorder settings: %s") % error)
         params = self.env["ir.config_parameter"].sudo()
+        Position = self.env["backorder.position"]
+        was_first = Position._backorder_settings().key_accounts_first
+        reorder = settings.key_accounts_first != was_first
         for name in lifecycle.DEFAULTS:
             params.set_param(lifecycle.Settings.param_key(name), getattr(settings, name))
+        if reorder:
+            Position._requeue_priorities()
         return result

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from odoo import api, fields, models
 
-from .. import lifecycle
+from .. import allocation, lifecycle
 from ..sql import execute_values
 from ..lifecycle import OPEN_STATES
 
@@ -23,8 +23,17 @@ class ResPartner(models.Model):
         string="Takes Part in Reservations", compute="_compute_backorder_eligible",
         help="A sale order confirmed recently enough and a reputation at or above "
              "the threshold: backorder positions of this customer receive stock.")
+    backorder_priority = fields.Selection(
+        allocation.PRIORITY_SELECTION, required=True,
+        default=allocation.PRIORITY_NORMAL,
+        help="With key accounts first (a setting), the backorder positions of key "
+             "accounts come before those of normal customers in each product's "
+             "queue, each group oldest first. Kept on the commercial partner.")
     backorder_position_ids = fields.One2many(
         "backorder.position", "partner_id", string="Backorder Positions")
+    backorder_open_position_ids = fields.One2many(
+        "backorder.position", "partner_id", string="Open Backorder Positions",
+        domain=[("state", "in", OPEN_STATES)], readonly=True)
     backorder_open_count = fields.Integer(
         string="Open Backorders", compute="_compute_backorder_open_count")
 

@@ -42,10 +42,11 @@ class BackorderAllocationPreview(models.TransientModel):
             "free_qty": free_now,
             "line_ids": [(5, 0, 0)] + [(0, 0, {
                 "position_id": position.id,
+                "queue_place": place,
                 "notify_only": (position.partner_id.id, position.company_id.id)
                 not in eligible,
                 "qty_preview": given.get(position.id, 0),
-            }) for position in positions],
+            }) for place, position in enumerate(positions, 1)],
         })
         return {
             "type": "ir.actions.act_window", "res_model": self._name,
@@ -62,7 +63,10 @@ class BackorderAllocationPreviewLine(models.TransientModel):
     preview_id = fields.Many2one(
         "backorder.allocation.preview", required=True, ondelete="cascade")
     position_id = fields.Many2one("backorder.position", string="Position", readonly=True)
+    queue_place = fields.Integer(string="Place", readonly=True)
     partner_id = fields.Many2one(related="position_id.partner_id", readonly=True)
+    customer_priority = fields.Selection(
+        related="position_id.customer_priority", readonly=True)
     date_queued = fields.Datetime(
         related="position_id.date_queued", string="Queued Since", readonly=True)
     qty_need = fields.Integer(related="position_id.qty_need", readonly=True)

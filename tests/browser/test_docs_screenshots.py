@@ -3,9 +3,10 @@
 """The screens the role guides of docs/ show that no other browser test
 takes (issue 15, docs per role): the customer's cart with "+1", a position
 in the portal and the four e-mails in English; the staff's product queue,
-position form, quotation line put on backorder, customer reputation and the
-mass message; the admin's settings and scheduled actions. Each step checks
-what the guide says about the screen, then leaves a screenshot in
+position form, quotation line put on backorder, customer reputation, the
+mass message and key accounts first; the admin's settings and scheduled
+actions. Each step checks what the guide says about the screen, then leaves a
+screenshot in
 artifacts/browser/ under the name docs/screenshots/ gives it."""
 import os
 
@@ -173,7 +174,7 @@ def test_staff_product_queue_position_and_mass_message(shop, browser, artifacts_
         lambda b: len(b.find_elements(By.CSS_SELECTOR, ".o_list_view tr.o_data_row")) == 3)
     rows = browser.find_elements(By.CSS_SELECTOR, ".o_list_view tr.o_data_row")
     # 5 pieces for needs 4, 2, 1: the oldest gets all 4, the next one 1.
-    assert [row.find_elements(By.TAG_NAME, "td")[6].text for row in rows] == \
+    assert [row.find_elements(By.TAG_NAME, "td")[7].text for row in rows] == \
         ["4", "1", "0"]
     snap(browser, artifacts_dir, "backend-product-queue.png")
 
@@ -206,6 +207,65 @@ def test_staff_product_queue_position_and_mass_message(shop, browser, artifacts_
             lambda m: m.subject == "New delivery date for your clutch kit").partner_ids.ids
         for position in env["backorder.position"].browse(ids)])
     assert sent == [[partner] for partner in customers]
+
+
+def set_key_accounts_first(shop, value):
+    shop.odoo_env(lambda env: env["res.config.settings"].create(
+        {"backorder_key_accounts_first": value}).execute() and None)
+
+
+def test_staff_key_accounts_first(shop, browser, artifacts_dir):
+    product = shop.product("Injector nozzle")
+    garages = [shop.customer("Injector Garage %d" % i)[1] for i in range(2)]
+    fleets = [shop.customer("Injector Fleet %d" % i)[1] for i in range(2)]
+    # Queued in this order; the fleets are key accounts.
+    requests = [(garages[0], 3), (fleets[0], 2), (garages[1], 2), (fleets[1], 1)]
+    shop.odoo_env(lambda env: [env["backorder.position"].create(
+        {"partner_id": partner, "product_id": product, "product_qty": qty})
+        for partner, qty in requests] and env["res.partner"].browse(fleets).write(
+        {"backorder_priority": "key_account"}) and None)
+    set_key_accounts_first(shop, True)
+    try:
+        log_in(browser, shop.url, "admin", "/web#id=%d&model=product.template&view_type=form"
+               % product_template(shop, product))
+        open_sales_tab(browser)
+        click_backend_button(browser, "Preview Allocation", container="o_form_sheet")
+        arriving = wait_for(browser, ".modal input[name=incoming_qty]")
+        arriving.clear()
+        arriving.send_keys("5")
+        click_backend_button(browser, "Preview", container="modal-footer")
+        # The key accounts first, each group oldest first; then the rule as
+        # ever: needs 2, 1, 3, 2 with 5 arriving give 2, 1, 1, 1.
+        WebDriverWait(browser, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda b: [cells[-1] for cells in preview_rows(b)] == ["2", "1", "1", "1"])
+        rows = preview_rows(browser)
+        assert [cells[0] for cells in rows] == ["1", "2", "3", "4"]
+        names = shop.odoo_env(lambda env: {
+            partner.id: partner.name for partner in env["res.partner"].browse(
+                [partner for partner, _qty in requests])})
+        assert [cells[2] for cells in rows] == [
+            names[fleets[0]], names[fleets[1]], names[garages[0]], names[garages[1]]]
+        assert [cells[3] for cells in rows] == ["Key account"] * 2 + ["Normal"] * 2
+        snap(browser, artifacts_dir, "backend-key-account-preview.png")
+
+        # The older garage's form: its open positions and their places.
+        browser.get("%s/web#id=%d&model=res.partner&view_type=form" % (shop.url, garages[0]))
+        wait_for(browser, ".o_form_sheet").find_element(By.XPATH, (
+            "//ul[contains(@class, 'nav-tabs')]//a[normalize-space() = 'Backorders']")).click()
+        table = wait_for(browser, ".o_form_sheet div[name=backorder_open_position_ids] "
+                                  ".o_list_view tr.o_data_row")
+        cells = [cell.text for cell in table.find_elements(By.TAG_NAME, "td")]
+        assert "Injector nozzle" in cells[1] and cells[6] == "3", cells
+        snap(browser, artifacts_dir, "backend-customer-backorders.png")
+    finally:
+        set_key_accounts_first(shop, False)
+
+
+def preview_rows(browser):
+    """The texts of the cells of the preview wizard's queue, row by row."""
+    return [[cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in browser.find_elements(
+                By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")]
 
 
 def open_sales_tab(browser):
@@ -268,10 +328,11 @@ def test_admin_settings_and_scheduled_actions(shop, browser, artifacts_dir):
     block = wait_for(browser, "#backorder_reservation_settings")
     labels = [label.text for label in block.find_elements(By.CSS_SELECTOR, "label")]
     assert labels == [
-        "Allocation Policy", "Hold Days (complete)", "Hold Days (partial)",
-        "Purchase Within (days)", "Starting Reputation", "Expiry Penalty",
-        "Reputation Threshold", "Availability E-mails", "Days Between E-mails",
-        "Removal After (days)", "Payment Wait (days)", "Scheduled Action Batch Size"]
+        "Allocation Policy", "Key Accounts First", "Hold Days (complete)",
+        "Hold Days (partial)", "Purchase Within (days)", "Starting Reputation",
+        "Expiry Penalty", "Reputation Threshold", "Availability E-mails",
+        "Days Between E-mails", "Removal After (days)", "Payment Wait (days)",
+        "Scheduled Action Batch Size"]
     browser.set_window_size(1280, 1300)
     try:
         heading = block.find_element(By.XPATH, "preceding-sibling::h2[1]")
