@@ -179,6 +179,41 @@ def allocate(
     return _ALLOCATORS[policy](needs, stock)
 
 
+def served_by(
+    needs: Iterable[int], stock: int, arrivals: Iterable[int], policy: str = DEFAULT_POLICY
+) -> List:
+    """Which arrival completes each position: ``needs`` in queue order,
+    ``stock`` the pieces free now, ``arrivals`` the pieces of each planned
+    receipt in date order. Each arrival is shared by the rule among what the
+    earlier ones left, as the assignment runs will do when it comes in.
+
+    Returns, for each position, the index in ``[stock] + arrivals`` of the
+    arrival after which its whole need is served (0: the stock free now), or
+    None when the planned arrivals do not cover it. A position that needs
+    nothing is served now (0).
+
+    >>> served_by([5, 3, 4, 2], 0, [10, 4])
+    [1, 1, 2, 2]
+    >>> served_by([5, 3, 4, 2], 2, [8, 1])
+    [1, 1, None, None]
+    >>> served_by([0, 2], 0, [])
+    [0, None]
+    """
+    needs = _checked_needs(needs)
+    arrivals = [_checked_quantity(qty, "arrivals[%d]" % index)
+                for index, qty in enumerate(arrivals)]
+    served = [0 if need == 0 else None for need in needs]
+    for index, qty in enumerate([_checked_quantity(stock, "stock")] + arrivals):
+        if all(need == 0 for need in needs):
+            break
+        given = allocate(needs, qty, policy)
+        needs = [need - pieces for need, pieces in zip(needs, given)]
+        for position, need in enumerate(needs):
+            if need == 0 and served[position] is None:
+                served[position] = index
+    return served
+
+
 def allocate_head_first(needs: Iterable[int], stock: int) -> List[int]:
     """The SPEC rule: each round, the head gets all, everybody else 1 piece.
 

@@ -297,6 +297,45 @@ class BackorderPosition(models.Model):
         for position in self:
             position.queue_place = places.get(position.id, 0)
 
+    @api.multi
+    def _expected_arrival(self, now=None):
+        """{position id: day} of those of these positions that wait for pieces
+        and have a day to expect them: the day the planned receipts of their
+        product serve the rest of their need, by the rule over their queue as
+        it stands at ``now`` (default: the clock; the stock free now first, a
+        pre-order not before its release); else the product's expected arrival
+        date, when staff set one. Notify-only positions get no pieces from
+        receipts: theirs is the product's date."""
+        now = now or datetime.utcnow()
+        today = fields.Date.context_today(self, timestamp=now)
+        waiting = self.filtered(lambda p: p.is_open and p.qty_need > 0)
+        served_on = {}
+        for company in waiting.mapped("company_id"):
+            products = self.env["product.product"].with_context(
+                force_company=company.id).browse(
+                waiting.filtered(lambda p: p.company_id == company).mapped("product_id").ids)
+            positions = self.search(self._open_domain(products, company))
+            free_qty = products._backorder_free_qty(now)
+            planned = products._backorder_planned_receipts()
+            policy = self._backorder_settings().allocation_policy
+            for product, queue in products._backorder_queues(
+                    positions, positions._eligible_customers(now)):
+                receipts = planned.get(product.id, [])
+                days = [today] + [day for day, _qty in receipts]
+                served = allocation.served_by(
+                    [position.qty_need for position in queue], max(free_qty[product.id], 0),
+                    [qty for _day, qty in receipts], policy)
+                for position, index in zip(queue, served):
+                    if index is not None:
+                        served_on[position.id] = max(
+                            days[index], product.preorder_release_date or days[index])
+        expected = {
+            position.id: served_on.get(position.id)
+            or position.product_id.backorder_expected_date
+            for position in waiting
+        }
+        return {position_id: day for position_id, day in expected.items() if day}
+
     @api.depends("state", "date_expiry")
     def _compute_hold_ends_soon(self):
         soon = fields.Datetime.to_string(datetime.utcnow() + HOLD_ENDS_SOON)

@@ -58,18 +58,48 @@ class ProductProduct(models.Model):
         then does."""
         policy = self.env["backorder.position"]._backorder_settings().allocation_policy
         today = fields.Date.context_today(self, timestamp=now)
+        for product, queue in self._backorder_queues(positions, eligible):
+            if (not queue or free_qty.get(product.id, 0) <= 0
+                    or product.preorder_release_date and product.preorder_release_date > today):
+                continue
+            yield product, queue, allocation.allocate(
+                [position.qty_need for position in queue], free_qty[product.id], policy)
+
+    @api.multi
+    def _backorder_queues(self, positions, eligible):
+        """Yields (product, queue) for each of these products: those of
+        ``positions`` (open, in queue order) of the product whose customer takes
+        part in reservations (``eligible``: {(customer id, company id)}) and
+        that need pieces; the positions the rule runs over."""
         queues = defaultdict(list)
         for position in positions:
             if ((position.partner_id.id, position.company_id.id) in eligible
                     and position.qty_need > 0):
                 queues[position.product_id.id].append(position)
         for product in self:
-            queue = queues[product.id]
-            if (not queue or free_qty.get(product.id, 0) <= 0
-                    or product.preorder_release_date and product.preorder_release_date > today):
-                continue
-            yield product, queue, allocation.allocate(
-                [position.qty_need for position in queue], free_qty[product.id], policy)
+            yield product, queues[product.id]
+
+    @api.multi
+    def _backorder_planned_receipts(self):
+        """{product id: [(day, pieces)]}, earliest day first: the pieces of these
+        products planned to come into the shop's stock (incoming moves not done
+        nor cancelled, from outside that stock), by expected day."""
+        stock = self._backorder_warehouse().lot_stock_id
+        moves = self.env["stock.move"].sudo().search([
+            ("product_id", "in", self.ids),
+            ("state", "not in", ("draft", "cancel", "done")),
+            ("location_dest_id", "child_of", stock.id)])
+        planned = defaultdict(lambda: defaultdict(float))
+        for move in moves:
+            if not move.location_id._backorder_within(stock):
+                day = fields.Date.context_today(
+                    self, timestamp=fields.Datetime.from_string(move.date_expected))
+                planned[move.product_id.id][day] += move.product_qty
+        return {
+            product_id: [(day, int(math.floor(qty + 1e-9)))
+                         for day, qty in sorted(days.items())]
+            for product_id, days in planned.items()
+        }
 
     @api.multi
     def _backorder_release_excess(self, now=None):

@@ -38,3 +38,4 @@ from . import test_translation_de
 from . import test_bulk_mails
 from . import test_sql_log
 from . import test_key_account_priority
+from . import test_expected_arrival

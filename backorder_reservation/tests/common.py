@@ -6,23 +6,34 @@ from odoo import fields
 from odoo.tests.common import SavepointCase
 
 
-def validate_receipt(env, product, qty):
-    """Validate a receipt of ``qty`` pieces into the shop's warehouse, the way a
-    stock user does (also used by the top-level concurrency tests)."""
+def planned_receipt(env, product, qty, scheduled=None):
+    """A confirmed receipt of ``qty`` pieces from the vendor into the shop's
+    warehouse, expected at ``scheduled`` (a datetime string; default now)."""
     warehouse = product._backorder_warehouse()
     supplier = env.ref("stock.stock_location_suppliers")
+    move = {
+        "name": product.name, "product_id": product.id,
+        "product_uom_qty": qty, "product_uom": product.uom_id.id,
+        "location_id": supplier.id,
+        "location_dest_id": warehouse.lot_stock_id.id,
+    }
+    if scheduled:
+        move["date_expected"] = scheduled
     picking = env["stock.picking"].create({
         "picking_type_id": warehouse.in_type_id.id,
         "location_id": supplier.id,
         "location_dest_id": warehouse.lot_stock_id.id,
-        "move_lines": [(0, 0, {
-            "name": product.name, "product_id": product.id,
-            "product_uom_qty": qty, "product_uom": product.uom_id.id,
-            "location_id": supplier.id,
-            "location_dest_id": warehouse.lot_stock_id.id,
-        })],
+        "scheduled_date": scheduled or fields.Datetime.now(),
+        "move_lines": [(0, 0, move)],
     })
     picking.action_confirm()
+    return picking
+
+
+def validate_receipt(env, product, qty):
+    """Validate a receipt of ``qty`` pieces into the shop's warehouse, the way a
+    stock user does (also used by the top-level concurrency tests)."""
+    picking = planned_receipt(env, product, qty)
     picking.action_assign()
     for move_line in picking.move_line_ids:
         move_line.qty_done = move_line.product_uom_qty
