@@ -39,14 +39,16 @@ class TestExpectedArrival(BackorderCase):
         self._plan(product, 4, days=5)
         # 4 on day 5 for needs 3, 2, 4: 3, 1, 0; then 6 on day 10 for the
         # remaining 0, 1, 4: everybody served.
-        self.assertEqual(self._arrivals(positions), [self._day(5), self._day(10), self._day(10)])
+        self.assertEqual(self._arrivals(positions),
+                         [self._day(5), self._day(10), self._day(10)])
 
     def test_the_product_date_when_receipts_do_not_cover(self):
         product = self._create_product(
             "Arrival part short", backorder_expected_date=self._day(30))
         positions = self._create_positions(product, zip(self.customers, (3, 2, 4)))
         self._plan(product, 4, days=5)
-        self.assertEqual(self._arrivals(positions), [self._day(5), self._day(30), self._day(30)])
+        self.assertEqual(self._arrivals(positions),
+                         [self._day(5), self._day(30), self._day(30)])
         bare = self._create_product("Arrival part without date")
         position = self._create_positions(bare, [(self.customers[0], 1)])
         self.assertEqual(self._arrivals(position), [None])
@@ -89,4 +91,5 @@ class TestExpectedArrival(BackorderCase):
         self._plan(product, 4, days=5)
         self._plan(product, 5, days=10)
         # queue: key account (4), then 3, 2: 4 on day 5 serve the key account
-        self.assertEqual(self._arrivals(positions), [self._day(10), self._day(10), self._day(5)])
+        self.assertEqual(self._arrivals(positions),
+                         [self._day(10), self._day(10), self._day(5)])

@@ -94,3 +94,21 @@ def show_mail(browser, artifacts_dir, name, subject, body, lang="en",
     mail = wait_for(browser, "#mail")
     mail.screenshot(os.path.join(artifacts_dir, name))
     return mail.text
+
+
+def preview_arrival(browser, pieces):
+    """On a product form's Sales tab: open Preview Allocation and preview
+    ``pieces`` arriving."""
+    click_backend_button(browser, "Preview Allocation", container="o_form_sheet")
+    arriving = wait_for(browser, ".modal input[name=incoming_qty]")
+    arriving.clear()
+    arriving.send_keys(str(pieces))
+    click_backend_button(browser, "Preview", container="modal-footer")
+
+
+def preview_rows(browser):
+    """The texts of the cells of the preview wizard's queue, row by row (the
+    last is "Would Get")."""
+    return [[cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in browser.find_elements(
+                By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")]

@@ -9,7 +9,9 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from _browser import WAIT, YELLOW, background, click_backend_button, log_in, wait_for
+from _browser import (
+    WAIT, YELLOW, background, click_backend_button, log_in, preview_arrival, preview_rows,
+    wait_for)
 
 OPEN_LABELS = ("Waiting", "Assigned")
 
@@ -124,22 +126,12 @@ def test_product_form_opens_the_queue_and_previews_an_arrival(shop, browser, art
     assert count.text.strip() == "3"
     browser.find_element(
         By.XPATH, "//ul[contains(@class, 'nav-tabs')]//a[normalize-space() = 'Sales']").click()
-    click_backend_button(browser, "Preview Allocation", container="o_form_sheet")
-    arriving = wait_for(browser, ".modal input[name=incoming_qty]")
-    arriving.clear()
-    arriving.send_keys("4")
-    click_backend_button(browser, "Preview", container="modal-footer")
+    preview_arrival(browser, 4)
     # The rule: the oldest gets all it needs (3), the next one piece, then nothing.
     WebDriverWait(browser, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda b: preview_column(b) == ["3", "1", "0"])
+        lambda b: [cells[-1] for cells in preview_rows(b)] == ["3", "1", "0"])
     browser.save_screenshot(os.path.join(artifacts_dir, "backend-allocation-preview.png"))
     assert [p[2] for p in shop.positions(product_id=product)] == [0, 0, 0]
-
-
-def preview_column(browser):
-    """The "Would Get" column of the preview wizard's queue."""
-    rows = browser.find_elements(By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")
-    return [row.find_elements(By.TAG_NAME, "td")[-1].text.strip() for row in rows]
 
 
 def test_hold_extension_keeps_the_reason_internal_unless_staff_tell(

@@ -16,7 +16,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from _browser import (
-    WAIT, YELLOW, background, click_backend_button, log_in, show_mail, wait_for)
+    WAIT, YELLOW, background, click_backend_button, log_in, preview_arrival, preview_rows,
+    show_mail, wait_for)
 from _shop import add_to_cart
 
 WINDOW = (1280, 1000)
@@ -229,11 +230,7 @@ def test_staff_key_accounts_first(shop, browser, artifacts_dir):
         log_in(browser, shop.url, "admin", "/web#id=%d&model=product.template&view_type=form"
                % product_template(shop, product))
         open_sales_tab(browser)
-        click_backend_button(browser, "Preview Allocation", container="o_form_sheet")
-        arriving = wait_for(browser, ".modal input[name=incoming_qty]")
-        arriving.clear()
-        arriving.send_keys("5")
-        click_backend_button(browser, "Preview", container="modal-footer")
+        preview_arrival(browser, 5)
         # The key accounts first, each group oldest first; then the rule as
         # ever: needs 2, 1, 3, 2 with 5 arriving give 2, 1, 1, 1.
         WebDriverWait(browser, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
@@ -259,13 +256,6 @@ def test_staff_key_accounts_first(shop, browser, artifacts_dir):
         snap(browser, artifacts_dir, "backend-customer-backorders.png")
     finally:
         set_key_accounts_first(shop, False)
-
-
-def preview_rows(browser):
-    """The texts of the cells of the preview wizard's queue, row by row."""
-    return [[cell.text.strip() for cell in row.find_elements(By.TAG_NAME, "td")]
-            for row in browser.find_elements(
-                By.CSS_SELECTOR, ".modal .o_list_view tr.o_data_row")]
 
 
 def open_sales_tab(browser):
