@@ -17,6 +17,7 @@ from odoo.addons.website.controllers.main import Website
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
 from ..models.backorder_position import MAX_POSITION_QTY as MAX_QUANTITY
+from ..models.product_product import FORECAST_CAPPED_MODES
 
 # Session key of the messages the next cart page shows (after a redirect).
 MESSAGES_SESSION_KEY = "backorder_messages"
@@ -245,7 +246,7 @@ class WebsiteSaleBackorder(WebsiteSale):
             [value[0] for value in values])
         shown = [(value[4], variant) for value, variant in zip(values, variants)
                  if len(value) > 4 and isinstance(value[4], dict)
-                 and value[4].get("inventory_availability") in ("always", "threshold")
+                 and value[4].get("inventory_availability") in FORECAST_CAPPED_MODES
                  and variant.type == "product"]
         if not shown:
             return values
