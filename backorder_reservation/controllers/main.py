@@ -319,14 +319,10 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_qty_to_move": {}, "backorder_hidden_count": 0}
         if visitor:
             return values
-        positions = request.env["backorder.position"]._of_customer(
-            request.env.user.partner_id)
-        # Those holding pieces first ("+1" is there), then in queue order.
-        shown = positions.sorted(lambda position: position.state != "assigned")[
-            :CART_POSITIONS]
+        shown, hidden_count = request.env["backorder.position"]._cart_listing(
+            request.env.user.partner_id, CART_POSITIONS)
         order = request.website.sale_get_order()
-        values.update(backorder_positions=shown,
-                      backorder_hidden_count=len(positions) - len(shown),
+        values.update(backorder_positions=shown, backorder_hidden_count=hidden_count,
                       backorder_qty_to_move=shown._qty_to_move(order))
         return values
 

@@ -647,6 +647,15 @@ class BackorderPosition(models.Model):
         return self.sudo().search(domain)
 
     @api.model
+    def _cart_listing(self, customer, limit):
+        """(positions, count of the others): the first ``limit`` open positions
+        of ``customer`` as the cart lists them, those holding pieces first
+        ("+1" is there), then in queue order."""
+        positions = self._of_customer(customer)
+        listed = positions.sorted(lambda position: position.state != "assigned")[:limit]
+        return listed, len(positions) - len(listed)
+
+    @api.model
     def _action_view(self, domain, context=None):
         """The positions action of the menu, showing the positions of ``domain``."""
         action = self.env.ref("backorder_reservation.action_backorder_position").read()[0]
