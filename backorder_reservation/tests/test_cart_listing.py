@@ -35,4 +35,4 @@ class TestCartListing(BackorderCase):
         self.assertEqual(
             [position.id for position in self.positions
              if self.env.cache.contains(position.sudo(), product_field)],
-            listed.ids)
+            sorted(listed.ids))
