@@ -36,3 +36,12 @@ class TestCartListing(BackorderCase):
             [position.id for position in self.positions
              if self.env.cache.contains(position.sudo(), product_field)],
             sorted(listed.ids))
+
+    def test_of_the_listed_parts_only_what_the_cart_shows_is_read(self):
+        self.env.cache.invalidate()
+        listed, _more = self.Position._cart_listing(self.customer, 4)
+        products = listed.mapped("product_id")
+        products.mapped("display_name")
+        barcode = products._fields["barcode"]  # a field of a part the cart does not show
+        self.assertFalse([product for product in products.sudo()
+                          if self.env.cache.contains(product, barcode)])
