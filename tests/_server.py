@@ -14,6 +14,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, "artifacts")
 SERVER_START_TIMEOUT = 180  # the first request compiles the website's assets
 REGISTRY_LOADED = b"odoo.modules.loading: Modules loaded."
+# What a server started with --log-handler=odoo.sql_db:DEBUG logs per statement.
+SQL_LINE = "odoo.sql_db: query:"
 
 
 class ServerFailed(Exception):
@@ -48,6 +50,18 @@ def start_odoo(conf, database, log_path, *options):
         stop_odoo(process)
         raise
     return process, url
+
+
+def statements(log_path, request):
+    """SQL statements a server started with ``--log-handler=odoo.sql_db:DEBUG``
+    logged to ``log_path`` while answering ``request()``."""
+    def logged():
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            return log.read().count(SQL_LINE)
+    before = logged()
+    request()
+    time.sleep(0.5)  # the log line of the last statement is flushed
+    return logged() - before
 
 
 def stop_odoo(process):

@@ -79,6 +79,23 @@ class Shop(object):
             return login, user.partner_id.id
         return self.odoo_env(work)
 
+    def customer_with_positions(self, name, count):
+        """A customer (see :meth:`customer`) with ``count`` open positions, each
+        of 2 pieces of a part of its own; returns its login."""
+        login, partner_id = self.customer(name)
+
+        def work(env):
+            Position = env["backorder.position"]
+            for index in range(count):
+                product = env["product.product"].create({
+                    "name": "%s part %d %s" % (name, index, self.tag()),
+                    "type": "product", "sale_ok": True, "website_published": True,
+                    "list_price": 3.0})
+                Position.create({"partner_id": partner_id, "product_id": product.id,
+                                 "product_qty": 2})
+        self.odoo_env(work)
+        return login
+
     def positions(self, **domain):
         """[(name, product_qty, qty_assigned, qty_done, state)] matching
         ``domain`` (field=value), oldest first."""
@@ -131,6 +148,14 @@ def add_to_cart(shop, client, product_id, add_qty, **extra):
     data = dict(product_id=product_id, add_qty=add_qty, csrf_token=csrf_token(page.text))
     data.update(extra)
     return client.post(shop.url + "/shop/cart/update", data=data)
+
+
+def update_json(shop, client, **params):
+    """Call the cart page's basket route with ``params``; its JSON-RPC answer."""
+    response = client.post(shop.url + "/shop/cart/update_json", json={
+        "jsonrpc": "2.0", "method": "call", "params": params})
+    assert response.status_code == 200
+    return response.json()
 
 
 def add_one(shop, client, position_name, token=True):

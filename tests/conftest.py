@@ -42,6 +42,20 @@ def odoo_server():
         stop_odoo(process)
 
 
+@pytest.fixture(scope="module")
+def counting_server():
+    """A second server on the same database that logs every SQL statement:
+    (base URL, log path), for :func:`_server.statements`."""
+    log_path = os.path.join(ARTIFACTS, "odoo-sql.log")
+    if os.path.exists(log_path):
+        os.remove(log_path)
+    process, url = start_odoo(
+        _required_env("BACKORDER_ODOO_CONF"), _required_env("BACKORDER_HTTP_DB"), log_path,
+        "--log-handler=odoo.sql_db:DEBUG")
+    yield url, log_path
+    stop_odoo(process)
+
+
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     """Headless Debian Chromium driven by selenium; nothing is downloaded."""

@@ -17,6 +17,7 @@ from odoo.addons.website.controllers.main import Website
 from odoo.addons.website_sale.controllers.main import WebsiteSale
 
 from ..models.backorder_position import MAX_POSITION_QTY as MAX_QUANTITY
+from ..models.product_product import FORECAST_CAPPED_MODES
 
 # Session key of the messages the next cart page shows (after a redirect).
 MESSAGES_SESSION_KEY = "backorder_messages"
@@ -245,7 +246,7 @@ class WebsiteSaleBackorder(WebsiteSale):
             [value[0] for value in values])
         shown = [(value[4], variant) for value, variant in zip(values, variants)
                  if len(value) > 4 and isinstance(value[4], dict)
-                 and value[4].get("inventory_availability") in ("always", "threshold")
+                 and value[4].get("inventory_availability") in FORECAST_CAPPED_MODES
                  and variant.type == "product"]
         if not shown:
             return values
@@ -318,14 +319,10 @@ class WebsiteSaleBackorder(WebsiteSale):
                   "backorder_qty_to_move": {}, "backorder_hidden_count": 0}
         if visitor:
             return values
-        positions = request.env["backorder.position"]._of_customer(
-            request.env.user.partner_id)
-        # Those holding pieces first ("+1" is there), then in queue order.
-        shown = positions.sorted(lambda position: position.state != "assigned")[
-            :CART_POSITIONS]
+        shown, hidden_count = request.env["backorder.position"]._cart_listing(
+            request.env.user.partner_id, CART_POSITIONS)
         order = request.website.sale_get_order()
-        values.update(backorder_positions=shown,
-                      backorder_hidden_count=len(positions) - len(shown),
+        values.update(backorder_positions=shown, backorder_hidden_count=hidden_count,
                       backorder_qty_to_move=shown._qty_to_move(order))
         return values
 

@@ -41,7 +41,7 @@ class BackorderPortal(CustomerPortal):
     def portal_my_backorders(self, page=1, sortby=None, filterby=None, message=None,
                              **kw):
         values = self._prepare_portal_layout_values()
-        Position = request.env["backorder.position"].sudo()
+        Position = request.env["backorder.position"]._shop_rows().sudo()
         searchbar_sortings = {
             "date": {"label": _("Newest"), "order": "create_date desc, id desc"},
             "product": {"label": _("Product"), "order": "product_id, create_date"},

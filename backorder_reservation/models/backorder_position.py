@@ -734,6 +734,12 @@ class BackorderPosition(models.Model):
         ``company`` (default :meth:`_backorder_company`), of ``products`` when
         given, as superuser; only those holding pieces when ``held``. A
         company's shop serves and sells its own warehouse's holds only."""
+        return self.sudo().search(
+            self._of_customer_domain(customer, company, products, held))
+
+    @api.model
+    def _of_customer_domain(self, customer, company=None, products=None, held=False):
+        """The domain of :meth:`_of_customer`."""
         domain = [
             ("partner_id", "=", customer.commercial_partner_id.id),
             ("company_id", "=", (company or self._backorder_company()).id),
@@ -741,7 +747,30 @@ class BackorderPosition(models.Model):
         ]
         if products is not None:
             domain.append(("product_id", "in", products.ids))
-        return self.sudo().search(domain)
+        return domain
+
+    @api.model
+    def _cart_listing(self, customer, limit):
+        """(positions, count of the others): the first ``limit`` open positions
+        of ``customer`` as the cart lists them, those holding pieces first
+        ("+1" is there), then in queue order. Only the listed ones are read,
+        and of them and their parts only the fields the page asks for (see
+        :meth:`_shop_rows`): a customer may wait for hundreds of parts."""
+        Position = self._shop_rows().sudo()
+        open_domain = self._of_customer_domain(customer)
+        listed = Position.search(self._of_customer_domain(customer, held=True), limit=limit)
+        if len(listed) < limit:
+            listed |= Position.search(open_domain + [("state", "!=", "assigned")],
+                                      limit=limit - len(listed))
+        return listed, Position.search_count(open_domain) - len(listed)
+
+    @api.model
+    def _shop_rows(self):
+        """This model for the rows of a shop or portal page: each field a row
+        shows is read for all rows at once, and only those fields. Reading the
+        whole records of a page of parts (Odoo's default) costs several times
+        what their names cost."""
+        return self.with_context(prefetch_fields=False)
 
     @api.model
     def _action_view(self, domain, context=None):

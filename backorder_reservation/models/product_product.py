@@ -10,6 +10,10 @@ from odoo.exceptions import ValidationError
 from .. import allocation
 from ..lifecycle import OPEN_STATES
 
+# website_sale_stock's availability modes that cap the quantity in the basket
+# at the forecast.
+FORECAST_CAPPED_MODES = ("always", "threshold")
+
 
 class ProductProduct(models.Model):
     _inherit = "product.product"
@@ -235,7 +239,7 @@ class ProductProduct(models.Model):
         all ask this."""
         queue_open = self._backorder_queue_open()
         return {product.id: product.type == "product"
-                and product.inventory_availability in ("always", "threshold")
+                and product.inventory_availability in FORECAST_CAPPED_MODES
                 and queue_open[product.id]
                 for product in self}
 

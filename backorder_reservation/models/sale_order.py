@@ -9,6 +9,7 @@ from odoo.tools import plaintext2html
 
 from .. import lifecycle
 from .backorder_position import AWAITING_PAYMENT, MAX_POSITION_QTY
+from .product_product import FORECAST_CAPPED_MODES
 from .sale_order_line import whole_pieces
 
 
@@ -106,8 +107,15 @@ class SaleOrder(models.Model):
         """The basket keeps what free stock (and the customer's own held pieces)
         can serve; the rest of the quantity asked for becomes, or raises, the
         customer's backorder position of the product (SPEC 1)."""
-        asked = self._backorder_asked_before_forecast_cut(
-            product_id, line_id, add_qty, set_qty, **kwargs)
+        change = self._backorder_cart_change(product_id, line_id, add_qty, set_qty, **kwargs)
+        asked = self._backorder_asked_before_forecast_cut(change)
+        all_short = self._backorder_all_short(change, bool(asked))
+        if all_short:
+            # website_sale would make the line only for it to be taken out
+            # again: twice its whole update (prices, taxes, the order's totals).
+            warning = self._backorder_queue_short_qty(*all_short)
+            self.warning_stock = warning
+            return {"line_id": False, "quantity": 0, "warning": warning}
         values = super(SaleOrder, self)._cart_update(
             product_id, line_id, add_qty, set_qty, **kwargs)
         line = self.env["sale.order.line"].browse(values.get("line_id")).exists()
@@ -164,27 +172,25 @@ class SaleOrder(models.Model):
                   "in stock or reserved for you.")] + warnings
 
     @api.multi
-    def _backorder_asked_before_forecast_cut(self, product_id, line_id, add_qty, set_qty,
-                                             **kwargs):
-        """(product, pieces) the customer asks the basket line of a part to hold
-        when website_sale_stock would cut that line down to the forecast and
-        the part lifts that cap (:meth:`product.product.
-        _backorder_lifts_forecast_cap`); else None. The pieces it cuts off are
-        then served from free stock or queued like any other. Worked out the
-        way website_sale's _cart_update does."""
+    def _backorder_cart_change(self, product_id, line_id, add_qty, set_qty, **kwargs):
+        """(line, product, quantity) of a change of this basket, worked out the
+        way website_sale's _cart_update does: the line it changes (empty when it
+        makes one), the product and the quantity the line is asked to hold, in
+        the line's unit and never negative. None when the product does not
+        exist or a quantity cannot be read (website_sale then takes 1 piece)."""
         self.ensure_one()
         line = self.env["sale.order.line"]
         if line_id is not False:
             line = self._cart_find_product_line(product_id, line_id, **kwargs)[:1]
         product = line.product_id or self.env["product.product"].browse(
             int(product_id or 0)).exists()
-        if not product or not product._backorder_lifts_forecast_cap()[product.id]:
+        if not product:
             return None
         try:
             set_qty = float(set_qty) if set_qty else set_qty
             add_qty = float(add_qty) if add_qty else add_qty
         except ValueError:
-            return None  # website_sale falls back to 1 piece: nothing to cut
+            return None
         if set_qty:
             qty = set_qty
         elif add_qty is None:
@@ -193,7 +199,41 @@ class SaleOrder(models.Model):
             qty = line.product_uom_qty + (add_qty or 0)
         else:
             qty = add_qty or 1  # a new line starts with one piece
-        return product, whole_pieces(product, max(qty, 0))
+        return line, product, max(qty, 0)
+
+    @api.multi
+    def _backorder_asked_before_forecast_cut(self, change):
+        """(product, pieces) the basket change ``change`` (see
+        :meth:`_backorder_cart_change`) asks the line of a part to hold when
+        website_sale_stock would cut that line down to the forecast and the
+        part lifts that cap (:meth:`product.product.
+        _backorder_lifts_forecast_cap`); else None. The pieces it cuts off are
+        then served from free stock or queued like any other."""
+        if not change:
+            return None
+        _line, product, qty = change
+        if not product._backorder_lifts_forecast_cap()[product.id]:
+            return None
+        return product, whole_pieces(product, qty)
+
+    @api.multi
+    def _backorder_all_short(self, change, forecast_cap_lifted):
+        """(product, pieces) when the basket change ``change`` (see
+        :meth:`_backorder_cart_change`) makes a new line of a stocked part and
+        nothing of it is free for this order's customer: every piece goes on
+        backorder and no line stays. Else None, also for a part whose new line
+        website_sale_stock cuts down to the forecast (its cap not lifted):
+        what it cuts off is not queued."""
+        if not change or self.state != "draft":
+            return None  # website_sale refuses a confirmed order's change
+        line, product, qty = change
+        if line or product.type != "product" or qty <= 0 or (
+                product.inventory_availability in FORECAST_CAPPED_MODES
+                and not forecast_cap_lifted):
+            return None
+        if self._backorder_free_for_customer(product) > 0:
+            return None
+        return product, whole_pieces(product, qty)
 
     @api.multi
     def _backorder_free_for_customer(self, product):

@@ -12,6 +12,7 @@ from . import test_assignment_notice
 from . import test_stock_loss
 from . import test_views
 from . import test_cart_backorder
+from . import test_cart_listing
 from . import test_allocation_preview
 from . import test_hold_extension
 from . import test_mass_message

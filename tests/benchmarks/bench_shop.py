@@ -23,39 +23,11 @@ import os
 import statistics
 import time
 
-import pytest
-
-from _server import ARTIFACTS, start_odoo, stop_odoo
-from _shop import Shop, csrf_token
+from _server import statements
+from _shop import Shop, add_to_cart, update_json
 
 POSITIONS = int(os.environ.get("BENCH_SHOP_POSITIONS", 200))
 REPEAT = 5
-SQL_LINE = "odoo.sql_db: query:"
-
-
-@pytest.fixture(scope="module")
-def counting_server():
-    """A second server on the same database that logs every SQL statement:
-    (base URL, log path)."""
-    log_path = os.path.join(ARTIFACTS, "odoo-sql.log")
-    if os.path.exists(log_path):
-        os.remove(log_path)
-    process, url = start_odoo(
-        os.environ["BACKORDER_ODOO_CONF"], os.environ["BACKORDER_HTTP_DB"], log_path,
-        "--log-handler=odoo.sql_db:DEBUG")
-    yield url, log_path
-    stop_odoo(process)
-
-
-def _statements(log_path, request):
-    """SQL statements the server logged while answering ``request()``."""
-    def logged():
-        with open(log_path, encoding="utf-8", errors="replace") as log:
-            return log.read().count(SQL_LINE)
-    before = logged()
-    request()
-    time.sleep(0.5)  # the log line of the last statement is flushed
-    return logged() - before
 
 
 def _median_ms(request):
@@ -68,70 +40,49 @@ def _median_ms(request):
     return statistics.median(durations)
 
 
-def _customer_with_positions(shop, count):
-    login, partner_id = shop.customer("Bench shop garage")
-
-    def work(env):
-        Position = env["backorder.position"]
-        for index in range(count):
-            product = env["product.product"].create({
-                "name": "Bench shop part %d %s" % (index, shop.tag()),
-                "type": "product", "sale_ok": True, "website_published": True,
-                "list_price": 3.0})
-            Position.create({"partner_id": partner_id, "product_id": product.id,
-                             "product_qty": 2})
-    shop.odoo_env(work)
-    return login
-
-
 def test_shop_page_figures(shop, counting_server):
     counting_url, log_path = counting_server
     in_stock = shop.product("Bench shop stocked part", stock=100000)
     queued = shop.product("Bench shop queued part")
-    busy_login = _customer_with_positions(shop, POSITIONS)
+    busy_login = shop.customer_with_positions("Bench shop garage", POSITIONS)
     plain_login, _partner_id = shop.customer("Bench shop plain garage")
 
-    def client(url, login):
-        """A session of ``login`` on the server at ``url`` with an in-stock
-        part in its cart."""
-        session = Shop(url, shop.odoo_env).client(login)
-        token = csrf_token(session.get(url + "/shop").text)
-        session.post(url + "/shop/cart/update", data={
-            "product_id": in_stock, "add_qty": 1, "csrf_token": token})
+    def client(server, login):
+        """A session of ``login`` on ``server`` with an in-stock part in its cart."""
+        session = server.client(login)
+        add_to_cart(server, session, in_stock, 1)
         return session
 
-    def update_json(session, url, product_id):
+    def update(server, session, product_id):
         def request():
-            answer = session.post(url + "/shop/cart/update_json", json={
-                "jsonrpc": "2.0", "method": "call", "id": 1,
-                "params": {"product_id": product_id, "add_qty": 1}})
-            assert answer.status_code == 200 and "error" not in answer.json(), answer.text
+            answer = update_json(server, session, product_id=product_id, add_qty=1)
+            assert "error" not in answer, answer
         return request
 
-    def get(session, url, path):
+    def get(server, session, path):
         def request():
-            answer = session.get(url + path)
+            answer = session.get(server.url + path)
             assert answer.status_code == 200, (path, answer.status_code)
         return request
 
     rows = []
-    for url in (shop.url, counting_url):
-        busy, plain = client(url, busy_login), client(url, plain_login)
+    for server in (shop, Shop(counting_url, shop.odoo_env)):
+        busy, plain = client(server, busy_login), client(server, plain_login)
         pairs = [
             ("cart update, queued / in-stock part",
-             update_json(busy, url, queued), update_json(busy, url, in_stock)),
+             update(server, busy, queued), update(server, busy, in_stock)),
             ("cart page, %d positions / none" % POSITIONS,
-             get(busy, url, "/shop/cart"), get(plain, url, "/shop/cart")),
+             get(server, busy, "/shop/cart"), get(server, plain, "/shop/cart")),
             ("My backorders / My orders",
-             get(busy, url, "/my/backorders"), get(busy, url, "/my/orders")),
+             get(server, busy, "/my/backorders"), get(server, busy, "/my/orders")),
         ]
-        if url == shop.url:
+        if server is shop:
             rows = [[name, _median_ms(page), _median_ms(counterpart)]
                     for name, page, counterpart in pairs]
         else:
             for row, (_name, page, counterpart) in zip(rows, pairs):
                 page(), counterpart()  # warm, as for the times
-                row += [_statements(log_path, page), _statements(log_path, counterpart)]
+                row += [statements(log_path, page), statements(log_path, counterpart)]
 
     print("\nShop pages, real Odoo over HTTP (median of %d, ms; q = SQL statements)"
           % REPEAT)

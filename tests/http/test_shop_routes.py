@@ -7,14 +7,7 @@ import re
 
 import pytest
 
-from _shop import add_one, add_to_cart, cart_lines, csrf_token
-
-
-def update_json(shop, client, **params):
-    response = client.post(shop.url + "/shop/cart/update_json", json={
-        "jsonrpc": "2.0", "method": "call", "params": params})
-    assert response.status_code == 200
-    return response.json()
+from _shop import add_one, add_to_cart, cart_lines, csrf_token, update_json
 
 
 def test_out_of_stock_part_goes_on_backorder_and_shows_yellow(shop):
