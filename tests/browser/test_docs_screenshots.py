@@ -211,8 +211,15 @@ def test_staff_product_queue_position_and_mass_message(shop, browser, artifacts_
 
 
 def set_key_accounts_first(shop, value):
-    shop.odoo_env(lambda env: env["res.config.settings"].create(
-        {"backorder_key_accounts_first": value}).execute() and None)
+    """Turn the setting on or off as saving it does, without saving the whole
+    settings page: in the database the other HTTP tests share, that would also
+    rewrite website_sale_stock's defaults for new products (the low-stock
+    threshold the product page tests rely on)."""
+    def work(env):
+        env["ir.config_parameter"].sudo().set_param(
+            "backorder_reservation.key_accounts_first", value)
+        env["backorder.position"]._requeue_priorities()
+    shop.odoo_env(work)
 
 
 def test_staff_key_accounts_first(shop, browser, artifacts_dir):
