@@ -305,19 +305,23 @@ class BackorderPosition(models.Model):
         it stands at ``now`` (default: the clock; the stock free now first, a
         pre-order not before its release); else the product's expected arrival
         date, when staff set one. Notify-only positions get no pieces from
-        receipts: theirs is the product's date."""
+        receipts: theirs is the product's date.
+
+        The queues, stock and receipts are read as superuser: a customer asking
+        in the shop may read their own positions only, and their day depends on
+        everybody's."""
         now = now or datetime.utcnow()
         today = fields.Date.context_today(self, timestamp=now)
-        waiting = self.filtered(lambda p: p.is_open and p.qty_need > 0)
+        waiting = self.sudo().filtered(lambda p: p.is_open and p.qty_need > 0)
+        policy = self._backorder_settings().allocation_policy
         served_on = {}
         for company in waiting.mapped("company_id"):
-            products = self.env["product.product"].with_context(
+            products = waiting.env["product.product"].with_context(
                 force_company=company.id).browse(
                 waiting.filtered(lambda p: p.company_id == company).mapped("product_id").ids)
-            positions = self.search(self._open_domain(products, company))
+            positions = waiting.search(waiting._open_domain(products, company))
             free_qty = products._backorder_free_qty(now)
             planned = products._backorder_planned_receipts()
-            policy = self._backorder_settings().allocation_policy
             for product, queue in products._backorder_queues(
                     positions, positions._eligible_customers(now)):
                 receipts = planned.get(product.id, [])

@@ -93,3 +93,18 @@ class TestExpectedArrival(BackorderCase):
         # queue: key account (4), then 3, 2: 4 on day 5 serve the key account
         self.assertEqual(self._arrivals(positions),
                          [self._day(10), self._day(10), self._day(5)])
+
+    def test_a_customer_sees_the_day_the_whole_queue_gives(self):
+        """The shop asks as the customer, who may read only their own
+        positions: the day still comes from everybody's queue."""
+        portal_user = self.env.ref("backorder_reservation.user_portal2")
+        workshop = portal_user.partner_id.commercial_partner_id
+        self._confirmed_order(workshop, self.service, 1)
+        product = self._create_product("Arrival part seen by the customer")
+        _first, own = self._create_positions(
+            product, [(self.customers[0], 3), (workshop, 2)])
+        self._plan(product, 3, days=4)
+        self._plan(product, 2, days=9)
+        # 3 on day 4 all go to the older need of 3; 2 on day 9 serve the customer
+        self.assertEqual(own.sudo(portal_user)._expected_arrival(self.now),
+                         {own.id: self._day(9)})
