@@ -143,6 +143,11 @@ class BackorderPosition(models.Model):
         help="The group the position queues in: with key accounts first (a "
              "setting), key accounts' positions are in a higher group and come "
              "before normal customers' in their queue.")
+    date_expected = fields.Date(
+        string="Expected Around", compute="_compute_date_expected",
+        help="When the rest of what the position waits for should arrive: from "
+             "the planned receipts of the product shared by the assignment rule "
+             "over its queue, else the product's expected arrival date.")
     queue_place = fields.Integer(
         string="Place in Queue", compute="_compute_queue_place",
         help="Where the open position stands in its product's queue: 1 is served "
@@ -298,44 +303,45 @@ class BackorderPosition(models.Model):
             position.queue_place = places.get(position.id, 0)
 
     @api.multi
+    def _compute_date_expected(self):
+        expected = self._expected_arrival()
+        for position in self:
+            position.date_expected = expected.get(position.id, False)
+
+    @api.multi
     def _expected_arrival(self, now=None):
         """{position id: day} of those of these positions that wait for pieces
         and have a day to expect them: the day the planned receipts of their
         product serve the rest of their need, by the rule over their queue as
-        it stands at ``now`` (default: the clock; the stock free now first, a
-        pre-order not before its release); else the product's expected arrival
-        date, when staff set one. Notify-only positions get no pieces from
-        receipts: theirs is the product's date.
+        it stands at ``now`` (default: the clock; see
+        ``product.product._backorder_arrival_days``); else the product's
+        expected arrival date, when staff set one. Notify-only positions get no
+        pieces from receipts: theirs is the product's date.
 
-        The queues, stock and receipts are read as superuser: a customer asking
-        in the shop may read their own positions only, and their day depends on
-        everybody's."""
+        The queues are read as superuser: a customer asking in the shop may
+        read their own positions only, and their day depends on everybody's."""
         now = now or datetime.utcnow()
-        today = fields.Date.context_today(self, timestamp=now)
         waiting = self.sudo().filtered(lambda p: p.is_open and p.qty_need > 0)
-        policy = self._backorder_settings().allocation_policy
         served_on = {}
         for company in waiting.mapped("company_id"):
             products = waiting.env["product.product"].with_context(
                 force_company=company.id).browse(
                 waiting.filtered(lambda p: p.company_id == company).mapped("product_id").ids)
             positions = waiting.search(waiting._open_domain(products, company))
-            free_qty = products._backorder_free_qty(now)
-            planned = products._backorder_planned_receipts()
-            for product, queue in products._backorder_queues(
-                    positions, positions._eligible_customers(now)):
-                receipts = planned.get(product.id, [])
-                days = [today] + [day for day, _qty in receipts]
-                served = allocation.served_by(
-                    [position.qty_need for position in queue], max(free_qty[product.id], 0),
-                    [qty for _day, qty in receipts], policy)
-                for position, index in zip(queue, served):
-                    if index is not None:
-                        served_on[position.id] = max(
-                            days[index], product.preorder_release_date or days[index])
+            queues = dict(products._backorder_queues(
+                positions, positions._eligible_customers(now)))
+            days = products._backorder_arrival_days(
+                {product.id: [p.qty_need for p in queue] for product, queue in queues.items()},
+                now)
+            for product, queue in queues.items():
+                served_on.update(zip([p.id for p in queue], days[product.id]))
+        # The products' own dates in one read: a page of positions of many
+        # parts asks for them all at once.
+        templates = waiting.mapped("product_id.product_tmpl_id")
+        own_date = dict(zip(templates.ids, templates.mapped("backorder_expected_date")))
         expected = {
             position.id: served_on.get(position.id)
-            or position.product_id.backorder_expected_date
+            or own_date[position.product_id.product_tmpl_id.id]
             for position in waiting
         }
         return {position_id: day for position_id, day in expected.items() if day}

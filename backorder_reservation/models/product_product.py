@@ -84,6 +84,47 @@ class ProductProduct(models.Model):
             yield product, queues[product.id]
 
     @api.multi
+    def _backorder_arrival_days(self, needs, now):
+        """{product id: [day or None]}: for each of ``needs`` ({product id:
+        needs in queue order}), the day the planned receipts of the product
+        serve it (:func:`allocation.served_by`, the stock free at ``now``
+        first), a pre-order not before its release; None when they do not."""
+        today = fields.Date.context_today(self, timestamp=now)
+        free_qty = self._backorder_free_qty(now)
+        planned = self._backorder_planned_receipts()
+        policy = self.env["backorder.position"]._backorder_settings().allocation_policy
+        days = {}
+        for product in self:
+            receipts = planned.get(product.id, [])
+            arrivals = [today] + [day for day, _qty in receipts]
+            days[product.id] = [
+                None if index is None
+                else max(arrivals[index], product.preorder_release_date or today)
+                for index in allocation.served_by(
+                    needs.get(product.id, []), max(free_qty[product.id], 0),
+                    [qty for _day, qty in receipts], policy)
+            ]
+        return days
+
+    @api.multi
+    def _backorder_new_request_day(self, qty=1, now=None):
+        """The day a request of ``qty`` more pieces of this product, queued now
+        at the end of its queue, would be served (see
+        :meth:`_backorder_arrival_days`), else the product's expected arrival
+        date (or False): what the product page tells a customer about to
+        backorder it."""
+        self.ensure_one()
+        now = now or datetime.utcnow()
+        product = self.sudo()
+        Position = product.env["backorder.position"]
+        positions = Position.search(
+            Position._open_domain(product, product._backorder_company()))
+        queues = dict(product._backorder_queues(positions, positions._eligible_customers(now)))
+        needs = [position.qty_need for position in queues[product]] + [qty]
+        day = product._backorder_arrival_days({product.id: needs}, now)[product.id][-1]
+        return day or product.backorder_expected_date
+
+    @api.multi
     def _backorder_planned_receipts(self):
         """{product id: [(day, pieces)]}, earliest day first: the pieces of these
         products planned to come into the shop's stock (incoming moves not done

@@ -108,3 +108,24 @@ class TestExpectedArrival(BackorderCase):
         # 3 on day 4 all go to the older need of 3; 2 on day 9 serve the customer
         self.assertEqual(own.sudo(portal_user)._expected_arrival(self.now),
                          {own.id: self._day(9)})
+
+    def test_a_new_request_joins_the_end_of_the_queue(self):
+        product = self._create_product(
+            "Arrival part new request", backorder_expected_date=self._day(30))
+        positions = self._create_positions(product, zip(self.customers, (3, 2)))
+        self._plan(product, 4, days=5)
+        self._plan(product, 2, days=10)
+        # needs 3, 2 and a new 1: day 5 gives 3, 1, 0; day 10 serves the rest
+        self.assertEqual(product._backorder_new_request_day(1, self.now), self._day(10))
+        self.assertEqual(product._backorder_new_request_day(5, self.now), self._day(30))
+        self.assertEqual(positions.mapped("date_expected"), [self._day(5), self._day(10)])
+
+    def test_the_assignment_email_tells_when_the_rest_comes(self):
+        product = self._create_product("Arrival part e-mailed")
+        position = self._create_positions(product, [(self.customers[0], 5)])
+        self._receive(product, 2)
+        self._plan(product, 3, days=7)
+        template = self.env.ref("backorder_reservation.mail_template_position_assigned")
+        body = template.generate_email(position.id, fields=["body_html"])["body_html"]
+        self.assertIn("The other 3 piece(s) are expected around", body)
+        self.assertIn(fields.Date.from_string(self._day(7)).strftime("%m/%d/%Y"), body)

@@ -31,9 +31,12 @@ def _warm_statements(log_path, request):
 def test_shop_pages_read_positions_in_a_constant_number_of_statements(
         shop, counting_server):
     in_stock = shop.product("Statement count stocked part", stock=1000)
-    queued = shop.product("Statement count queued part")
     counts = {}
     for count in (5, 25):
+        # A part of its own for each customer: the pages read the queues of
+        # the customer's parts, and another customer's position in the same
+        # queue is data of its own, not one more of this customer's positions.
+        queued = shop.product("Statement count queued part")
         login = shop.customer_with_positions("Statement count garage", count)
         server, session = _counting_client(shop, counting_server, login, in_stock)
         counts[count] = [_warm_statements(counting_server[1], request) for request in (
