@@ -9,6 +9,7 @@ actions. Each step checks what the guide says about the screen, then leaves a
 screenshot in
 artifacts/browser/ under the name docs/screenshots/ gives it."""
 import os
+from datetime import datetime, timedelta
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -18,6 +19,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 from _browser import (
     WAIT, YELLOW, background, click_backend_button, log_in, preview_arrival, preview_rows,
     show_mail, wait_for)
+from odoo import fields
+
+from odoo.addons.backorder_reservation.tests.common import planned_receipt
+
 from _shop import add_to_cart
 
 WINDOW = (1280, 1000)
@@ -61,6 +66,12 @@ def test_customer_cart_plus_one_and_position_page(shop, browser, artifacts_dir):
     add_to_cart(shop, client, pump, 3)
     shop.receive(pump, 2)
     add_to_cart(shop, client, filter_, 1)
+    # The third pump is on its way: a receipt planned in 5 days.
+    arrival = (datetime.utcnow() + timedelta(days=5)).replace(hour=12)
+    shop.odoo_env(lambda env: planned_receipt(
+        env, env["product.product"].browse(pump), 1,
+        fields.Datetime.to_string(arrival)) and None)
+    expected = "Expected around %s" % arrival.strftime("%m/%d/%Y")
 
     log_in(browser, shop.url, login, "/shop/cart")
     rows = {row.get_attribute("data-state"): row for row in browser.find_elements(
@@ -71,6 +82,7 @@ def test_customer_cart_plus_one_and_position_page(shop, browser, artifacts_dir):
     assert plus_one.get_attribute("title") == \
         "Move one of the 2 reserved piece(s) into the cart"
     assert "Waiting" in rows["waiting"].text
+    assert expected in rows["assigned"].text and "Expected" not in rows["waiting"].text
     assert not rows["waiting"].find_elements(By.CSS_SELECTOR, ".o_backorder_add_one")
     for row in rows.values():
         assert background(row.find_element(By.TAG_NAME, "td")) == YELLOW
@@ -81,6 +93,7 @@ def test_customer_cart_plus_one_and_position_page(shop, browser, artifacts_dir):
     browser.get("%s/my/backorders/%d" % (shop.url, position_id(shop, pump)))
     panel = wait_for(browser, ".o_backorder_portal_position")
     assert "Reserved for you" in panel.text and "Still waiting for" in panel.text
+    assert expected in panel.text
     assert panel.find_element(By.CSS_SELECTOR, "a[href='/shop/cart']").text == \
         "Go to the cart"
     assert panel.find_element(By.CSS_SELECTOR, ".o_backorder_cancel button").text == \
