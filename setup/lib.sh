@@ -313,15 +313,20 @@ db_clone() {
 # of how many the Odoo install logging to LOGFILE has reached (its
 # odoo.modules.loading debug lines), each time it moves on.
 show_progress() {
-    local log=$1 pid=$2 every=${3:-5} line shown=
-    while kill -0 "$pid" 2>/dev/null; do
-        sleep "$every"
+    local log=$1 pid=$2 every=${3:-5} line shown='' running
+    while :; do
+        # asked before reading the log, so the last look comes after the
+        # process ended and reports the module it logged last
+        running=
+        if kill -0 "$pid" 2>/dev/null; then running=1; fi
         line=$(grep -o 'loading module [A-Za-z0-9_]* ([0-9]*/[0-9]*)' "$log" 2>/dev/null | tail -1) || true
         if [ -n "$line" ] && [ "$line" != "$shown" ]; then
             shown=$line
             line=${line#loading module }
             say "installing module $(echo "$line" | sed -E 's/^(.*) \(([0-9]+)\/([0-9]+)\)$/\2 of \3: \1/')"
         fi
+        [ -n "$running" ] || break
+        sleep "$every"
     done
 }
 

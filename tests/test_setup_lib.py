@@ -81,6 +81,28 @@ def test_the_progress_of_an_install_shows_each_module_reached(tmp_path):
         "[backorder] installing module 3 of 3: sale"]
 
 
+def test_the_progress_shows_the_module_logged_just_before_the_install_ended(tmp_path):
+    """The install logs its last module and exits between two looks at the
+    log (CI saw "3 of 3" missing once): the progress still reports where it
+    ended. Here the stand-in has ended before the first look, the widest
+    form of that window."""
+    log = tmp_path / "install.log"
+    log.write_text("")
+    script = """
+        set -euo pipefail
+        . "$0"
+        echo "2026-11-26 01:00:00,000 1 DEBUG tmpl odoo.modules.loading:" \
+             "loading module sale (3/3)" >>"$1" &
+        pid=$!
+        wait $pid
+        show_progress "$1" $pid 0.1"""
+    shown = subprocess.run(["bash", "-c", script, LIB, str(log)],
+                           stderr=subprocess.PIPE, universal_newlines=True, timeout=30)
+    said = re.sub(r"\x1b\[[0-9;]*m", "", shown.stderr).splitlines()
+    assert [line for line in said if "module" in line] == [
+        "[backorder] installing module 3 of 3: sale"]
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="apt takes its locks as root only")
 def test_apt_waits_for_another_apt_process_to_finish():
     """Another apt process (an unattended upgrade, a second set-up) holds the
