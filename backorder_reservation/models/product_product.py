@@ -215,10 +215,26 @@ class ProductProduct(models.Model):
 
     @api.multi
     def _backorder_free_qty(self, now=None):
-        """{product id: free stock} (SPEC): on hand in the shop's warehouse, minus
-        what is reserved for outgoing moves, minus what positions hold; none
-        for a pre-order before its release date (at ``now``, default the
-        clock). Whole pieces; negative when holds exceed what is left."""
+        """{product id: free stock} (SPEC): :meth:`_backorder_unheld_qty`, but
+        none for a pre-order before its release date (at ``now``, default the
+        clock)."""
+        unheld = self._backorder_unheld_qty()
+        today = fields.Date.context_today(self, timestamp=now or datetime.utcnow())
+        free_qty = {}
+        for product in self:
+            free = unheld[product.id]
+            if product.preorder_release_date and product.preorder_release_date > today:
+                # Before its release a pre-order sells nothing from stock: the
+                # pieces wait for the customers who pre-ordered them.
+                free = min(free, 0)
+            free_qty[product.id] = free
+        return free_qty
+
+    @api.multi
+    def _backorder_unheld_qty(self):
+        """{product id: pieces} on hand in the shop's warehouse, minus what is
+        reserved for outgoing moves, minus what positions hold. Whole pieces;
+        negative when holds exceed what is left."""
         warehouse = self._backorder_warehouse()
         groups = self.env["stock.quant"].sudo().read_group(
             [("product_id", "in", self.ids),
@@ -229,17 +245,11 @@ class ProductProduct(models.Model):
             for group in groups
         }
         held = self._backorder_held_qty()
-        today = fields.Date.context_today(self, timestamp=now or datetime.utcnow())
-        free_qty = {}
-        for product in self:
-            free = int(math.floor(unreserved.get(product.id, 0.0) + 1e-9)) \
-                - held.get(product.id, 0)
-            if product.preorder_release_date and product.preorder_release_date > today:
-                # Before its release a pre-order sells nothing from stock: the
-                # pieces wait for the customers who pre-ordered them.
-                free = min(free, 0)
-            free_qty[product.id] = free
-        return free_qty
+        return {
+            product.id: int(math.floor(unreserved.get(product.id, 0.0) + 1e-9))
+            - held.get(product.id, 0)
+            for product in self
+        }
 
     @api.multi
     def _backorder_cap_room(self):

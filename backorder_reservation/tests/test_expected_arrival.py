@@ -65,6 +65,32 @@ class TestExpectedArrival(BackorderCase):
         self._plan(product, 1, days=8)
         self.assertEqual(self._arrivals(position), [self._day(8)])
 
+    def test_a_receipt_in_two_steps_counts_once_it_is_planned(self):
+        """With receipts in two steps the vendor's pieces come into the
+        warehouse's input first, and a second move planned with it takes them
+        on to the stock: they are counted once."""
+        self.warehouse.reception_steps = "two_steps"
+        product = self._create_product("Arrival part two steps")
+        position = self._create_positions(product, [(self.customers[0], 2)])
+        supplier = self.env.ref("stock.stock_location_suppliers")
+        receipt = self.env["stock.picking"].create({
+            "picking_type_id": self.warehouse.in_type_id.id,
+            "location_id": supplier.id,
+            "location_dest_id": self.warehouse.wh_input_stock_loc_id.id,
+            "scheduled_date": fields.Datetime.to_string(self.now + timedelta(days=4)),
+            "move_lines": [(0, 0, {
+                "name": product.name, "product_id": product.id,
+                "product_uom_qty": 5, "product_uom": product.uom_id.id,
+                "location_id": supplier.id,
+                "location_dest_id": self.warehouse.wh_input_stock_loc_id.id,
+                "date_expected": fields.Datetime.to_string(self.now + timedelta(days=4)),
+            })],
+        })
+        receipt.action_confirm()
+        self.assertEqual(self._arrivals(position), [self._day(4)])
+        self.assertEqual(product._backorder_planned_receipts(),
+                         {product.id: [(self._day(4), 5)]})
+
     def test_notify_only_and_served_positions_get_no_receipt_date(self):
         product = self._create_product(
             "Arrival part notify only", backorder_expected_date=self._day(30))
