@@ -6,7 +6,7 @@ the way OCA's oca-gen-addon-readme does: DESCRIPTION, then the sections
 INSTALL, CONFIGURE, USAGE, ROADMAP, HISTORY and CONTRIBUTORS that exist. No Odoo;
 docutils renders the page.
 
-    python setup/addon_readme.py [addon folder]   # writes both files
+    python setup/addon_readme.py [addon folder]   # writes both files (default: of each addon)
     python setup/addon_readme.py --check [...]     # exits 1 if one is out of date
 """
 import ast
@@ -16,7 +16,9 @@ import sys
 import docutils.core
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_ADDON = os.path.join(ROOT, "backorder_reservation")
+# The repository's addons, each with its readme/.
+ADDONS = [os.path.join(ROOT, name)
+          for name in ("backorder_reservation", "backorder_reservation_purchase")]
 # (fragment, heading) in the order of OCA's template.
 SECTIONS = (
     ("INSTALL", "Installation"),
@@ -77,7 +79,7 @@ def description_page(readme_text):
 
 def main(argv):
     check = "--check" in argv
-    addons = [arg for arg in argv if arg != "--check"] or [DEFAULT_ADDON]
+    addons = [arg for arg in argv if arg != "--check"] or ADDONS
     stale = []
     for addon in addons:
         text = readme(addon)

@@ -2,9 +2,9 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 # Command 1: the demo shop. Sets everything up, starts the embedded PostgreSQL, makes
-# the database backorder_demo (Odoo's demo data, website_sale + sale_stock +
-# backorder_reservation) on first use, updates the addon on later ones when its files
-# changed, and serves it on http://localhost:${BACKORDER_HTTP_PORT:-8069}. Ctrl-C stops Odoo and PostgreSQL.
+# the database backorder_demo (Odoo's demo data, website_sale + sale_stock + purchase +
+# backorder_reservation + backorder_reservation_purchase) on first use, updates the
+# addons on later ones when their files changed, and serves it on http://localhost:${BACKORDER_HTTP_PORT:-8069}. Ctrl-C stops Odoo and PostgreSQL.
 set -euo pipefail
 # shellcheck source=setup/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -19,22 +19,26 @@ db_start
 conf=$RUN_DIR/odoo-$DEMO_DB.conf
 write_odoo_conf "$conf" "db_name = $DEMO_DB" "dbfilter = ^$DEMO_DB\$" "http_port = $HTTP_PORT"
 
-# The addon's files and the pinned packages, as one hash. Updating the addon takes
-# most of a start's minute, so the demo updates it only when they changed.
+# The addons' files and the pinned packages, as one hash. Updating the addons takes
+# most of a start's minute, so the demo updates them only when they changed.
+# shellcheck disable=SC2086  # ADDONS is a list of folder names
 addon_hash=$( (cat "$ROOT/requirements.txt"
-    cd "$ROOT" && find "$ADDON" -type f ! -name '*.pyc' -print0 | LC_ALL=C sort -z \
+    cd "$ROOT" && find $ADDONS -type f ! -name '*.pyc' -print0 | LC_ALL=C sort -z \
         | xargs -0 sha256sum) | sha256sum | cut -c1-16)
 updated_file=$RUN_DIR/$DEMO_DB.updated
+modules=${ADDONS// /,}
 if ! db_exists "$DEMO_DB"; then
     template=$(ensure_template "$conf")
     db_clone "$template" "$DEMO_DB"
-    say "installing $ADDON in $DEMO_DB"
-    odoo -c "$conf" -i "$ADDON" --stop-after-init --log-level=warn
+    say "installing $modules in $DEMO_DB"
+    odoo -c "$conf" -i "$modules" --stop-after-init --log-level=warn
 elif [ "$(cat "$updated_file" 2>/dev/null)" = "$addon_hash" ]; then
-    say "$ADDON has not changed since $DEMO_DB was last updated"
+    say "$modules have not changed since $DEMO_DB was last updated"
 else
-    say "updating $ADDON in $DEMO_DB"
-    odoo -c "$conf" -u "$ADDON" --stop-after-init --log-level=warn
+    # -i as well: a demo database made before an addon joined the repository
+    # installs it; -u updates those it has.
+    say "updating $modules in $DEMO_DB"
+    odoo -c "$conf" -i "$modules" -u "$modules" --stop-after-init --log-level=warn
 fi
 echo "$addon_hash" >"$updated_file"
 

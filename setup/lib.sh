@@ -14,10 +14,15 @@ VENV=${BACKORDER_VENV:-$ROOT/.venv}
 RUN_DIR=$ROOT/.run
 PG_DIR=$ROOT/.pg
 PG_BIN=${BACKORDER_PG_BIN:-/usr/lib/postgresql/15/bin}
-# Odoo modules every database of the project starts from.
-BASE_MODULES=website_sale,sale_stock,sale_management
+# Odoo modules every database of the project starts from (purchase for the
+# bridge addon backorder_reservation_purchase).
+BASE_MODULES=website_sale,sale_stock,sale_management,purchase
+# The addon, and all of the repository's addons, which the test and demo
+# databases install (the bridge brings the addon in as its dependency).
 # shellcheck disable=SC2034  # used by the scripts that source this file
 ADDON=backorder_reservation
+# shellcheck disable=SC2034
+ADDONS="backorder_reservation backorder_reservation_purchase"
 
 say() { printf '\033[1m[backorder]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[backorder] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -380,7 +385,7 @@ start_test_db() {
     write_odoo_conf "$TEST_CONF" "db_name = $db" "max_cron_threads = 0"
     template=$(ensure_template "$TEST_CONF")
     db_clone "$template" "$db"
-    say "installing $ADDON in $db"
-    odoo -c "$TEST_CONF" -d "$db" -i "$ADDON" --stop-after-init --log-level=warn \
-        || die "installing $ADDON failed"
+    say "installing ${ADDONS// /, } in $db"
+    odoo -c "$TEST_CONF" -d "$db" -i "${ADDONS// /,}" --stop-after-init --log-level=warn \
+        || die "installing ${ADDONS// /, } failed"
 }

@@ -22,7 +22,7 @@ if [ $# -eq 0 ]; then
     # Everything: ours, and Odoo's own tests of the flows our overrides touch
     # (orders, deliveries, the website basket) as a regression suite.
     addons=$(odoo_addons_dir)
-    set -- tests "$ADDON/tests" "$addons/sale/tests" "$addons/sale_stock/tests" \
+    set -- tests "$ADDON/tests" "${ADDON}_purchase/tests" "$addons/sale/tests" "$addons/sale_stock/tests" \
         "$addons/website_sale/tests"
 fi
 set +e

@@ -1,6 +1,6 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Load the addon's pure modules (``allocation.py``, ``lifecycle.py``, the SPEC
+"""Load the addons' pure modules (``allocation.py``, ``lifecycle.py``, the SPEC
 examples of its tests) straight from their files.
 
 The addon's ``__init__`` imports odoo, so the pure modules are loaded on their
@@ -11,18 +11,18 @@ import importlib.util
 import os
 import sys
 
-ADDON_DIR = os.path.join(
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "backorder_reservation")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDON_DIR = os.path.join(ROOT, "backorder_reservation")
 
 
-def load_pure(name):
-    """The addon's module ``name`` ("allocation", "tests.spec_examples"), loaded
-    once per process under a name of its own (not "backorder_reservation.<name>":
+def load_pure(name, addon="backorder_reservation"):
+    """The module ``name`` ("allocation", "tests.spec_examples") of ``addon``,
+    loaded once per process under a name of its own (not "<addon>.<name>":
     that belongs to the addon package)."""
-    module_name = "backorder_reservation_" + name.replace(".", "_")
+    module_name = "%s_%s" % (addon, name.replace(".", "_"))
     if module_name not in sys.modules:
         spec = importlib.util.spec_from_file_location(
-            module_name, os.path.join(ADDON_DIR, *name.split(".")) + ".py")
+            module_name, os.path.join(ROOT, addon, *name.split(".")) + ".py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
         spec.loader.exec_module(module)

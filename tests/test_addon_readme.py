@@ -1,15 +1,19 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The addon's README.rst is assembled from its readme/ fragments (as OCA's
+"""Each addon's README.rst is assembled from its readme/ fragments (as OCA's
 oca-gen-addon-readme does) and renders as reStructuredText without a warning."""
 import importlib.util
 import os
 
 import docutils.core
 import docutils.utils
+import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDON = os.path.join(ROOT, "backorder_reservation")
+ADDONS = pytest.mark.parametrize("addon, name", [
+    (os.path.join(ROOT, "backorder_reservation"), b"Backorder Reservation"),
+    (os.path.join(ROOT, "backorder_reservation_purchase"), b"Backorder Reservation - Purchase"),
+])
 
 
 def load_addon_readme():
@@ -20,25 +24,27 @@ def load_addon_readme():
     return module
 
 
-def test_readme_and_description_page_are_assembled_from_the_fragments():
+@ADDONS
+def test_readme_and_description_page_are_assembled_from_the_fragments(addon, name):
     addon_readme = load_addon_readme()
-    text = addon_readme.readme(ADDON)
-    with open(os.path.join(ADDON, "README.rst"), encoding="utf-8") as current:
+    text = addon_readme.readme(addon)
+    with open(os.path.join(addon, "README.rst"), encoding="utf-8") as current:
         assert current.read() == text, (
             "README.rst is out of date: run python setup/addon_readme.py")
-    page = os.path.join(ADDON, "static", "description", "index.html")
+    page = os.path.join(addon, "static", "description", "index.html")
     with open(page, encoding="utf-8") as current:
         assert current.read() == addon_readme.description_page(text), (
             "index.html is out of date: run python setup/addon_readme.py")
 
 
-def test_readme_renders_without_warnings():
-    text = load_addon_readme().readme(ADDON)
+@ADDONS
+def test_readme_renders_without_warnings(addon, name):
+    text = load_addon_readme().readme(addon)
     html = docutils.core.publish_string(
         text, writer_name="html",
         settings_overrides={"halt_level": docutils.utils.Reporter.WARNING_LEVEL,
                             "report_level": docutils.utils.Reporter.WARNING_LEVEL})
-    assert b"Backorder Reservation" in html
+    assert name in html
     assert b"Known issues / Roadmap" in html
     assert b"Installation" in html
 

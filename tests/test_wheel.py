@@ -59,18 +59,31 @@ def clone(tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="module")
-def wheel(clone, tmp_path_factory):
-    dist = str(tmp_path_factory.mktemp("dist"))
+def build_wheel(clone, addon, dist):
+    """The wheel of ``addon`` built from ``clone`` into the folder ``dist``."""
     # PIP_NO_INDEX also reaches the pip that setuptools runs for setup_requires
     # and the requirements of setuptools-odoo: a build tool missing from the
     # pins fails the build instead of being fetched.
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
          "--no-index", "--disable-pip-version-check", "-w", dist,
-         os.path.join(clone, "setup", ADDON)], env=dict(os.environ, PIP_NO_INDEX="1"))
+         os.path.join(clone, "setup", addon)], env=dict(os.environ, PIP_NO_INDEX="1"))
     wheels = os.listdir(dist)
     assert len(wheels) == 1, wheels
     return os.path.join(dist, wheels[0])
+
+
+def wheel_headers(wheel):
+    """[[name, value]] of the wheel's METADATA headers."""
+    with zipfile.ZipFile(wheel) as archive:
+        metadata = next(archive.read(name).decode("utf-8")
+                        for name in archive.namelist()
+                        if name.endswith(".dist-info/METADATA"))
+    return [line.split(": ", 1) for line in metadata.split("\n\n", 1)[0].splitlines()]
+
+
+@pytest.fixture(scope="module")
+def wheel(clone, tmp_path_factory):
+    return build_wheel(clone, ADDON, str(tmp_path_factory.mktemp("dist")))
 
 
 @pytest.fixture(scope="module")
@@ -102,16 +115,31 @@ def test_the_wheel_is_named_like_oca_wheels_after_the_manifest_version(wheel):
 def test_the_wheel_requires_odoo_11_and_no_package_for_core_addons(wheel):
     """setuptools-odoo names an odoo11-addon-* package for each dependency
     that is not one of Odoo's own addons; every one of ours is Odoo's."""
-    with zipfile.ZipFile(wheel) as archive:
-        metadata = next(archive.read(name).decode("utf-8")
-                        for name in archive.namelist()
-                        if name.endswith(".dist-info/METADATA"))
-    headers = [line.split(": ", 1) for line in metadata.split("\n\n", 1)[0].splitlines()]
+    headers = wheel_headers(wheel)
     assert ["Name", "odoo11-addon-backorder-reservation"] in headers
     assert ["Version", manifest()["version"]] in headers
     requires = [Requirement(value) for name, value in headers if name == "Requires-Dist"]
     assert [(r.name, r.specifier) for r in requires] == [
         ("odoo", SpecifierSet(">=11.0a,<11.1dev"))]
+
+
+def test_the_bridge_addon_wheel_requires_the_addon_wheel(clone, tmp_path):
+    """backorder_reservation_purchase packs the same way, and its wheel asks
+    for the addon's wheel (the one dependency that is not Odoo's own)."""
+    bridge = ADDON + "_purchase"
+    wheel = build_wheel(clone, bridge, str(tmp_path))
+    with open(os.path.join(ROOT, bridge, "__manifest__.py"), encoding="utf-8") as text:
+        version = ast.literal_eval(text.read())["version"]
+    assert os.path.basename(wheel) == (
+        "odoo11_addon_%s-%s-py3-none-any.whl" % (bridge, version))
+    requires = sorted(Requirement(value).name for name, value in wheel_headers(wheel)
+                      if name == "Requires-Dist")
+    assert requires == ["odoo", "odoo11-addon-backorder-reservation"]
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    tracked = run(["git", "ls-tree", "-r", "--name-only", "HEAD", bridge + "/"],
+                  cwd=clone).split()
+    assert {"odoo/addons/" + path for path in tracked} <= names
 
 
 def test_the_wheel_holds_every_file_of_the_addon(wheel, clone):

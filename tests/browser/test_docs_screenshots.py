@@ -4,7 +4,8 @@
 takes (issue 15, docs per role): the customer's cart with "+1", a position
 in the portal and the four e-mails in English; the staff's product queue,
 position form, quotation line put on backorder, customer reputation, the
-mass message and key accounts first; the admin's settings and scheduled
+mass message, key accounts first and ordering what a queue needs; the
+admin's settings and scheduled
 actions. Each step checks what the guide says about the screen, then leaves a
 screenshot in
 artifacts/browser/ under the name docs/screenshots/ gives it."""
@@ -276,6 +277,50 @@ def test_staff_key_accounts_first(shop, browser, artifacts_dir):
         snap(browser, artifacts_dir, "backend-customer-backorders.png")
     finally:
         set_key_accounts_first(shop, False)
+
+
+def test_staff_orders_what_the_queue_needs(shop, browser, artifacts_dir):
+    """The purchase bridge: the product's queue of 5 pieces, 1 already
+    incoming, asks its vendor for 4 in a request for quotation."""
+    product = shop.product("Glow plug")
+    garages = [shop.customer("Glow Garage %d" % i)[1] for i in range(2)]
+
+    def prepare(env):
+        vendor = env["res.partner"].create({
+            "name": "Glow Parts Wholesale %s" % shop.tag(), "is_company": True,
+            "supplier": True})
+        part = env["product.product"].browse(product)
+        env["product.supplierinfo"].create({
+            "name": vendor.id, "product_tmpl_id": part.product_tmpl_id.id,
+            "price": 3.4, "delay": 6})
+        for partner, qty in zip(garages, (3, 2)):
+            env["backorder.position"].create(
+                {"partner_id": partner, "product_id": product, "product_qty": qty})
+        planned_receipt(env, part, 1)
+        return vendor.name
+    vendor = shop.odoo_env(prepare)
+
+    log_in(browser, shop.url, "admin", "/web#id=%d&model=product.template&view_type=form"
+           % product_template(shop, product))
+    open_sales_tab(browser)
+    click_backend_button(browser, "Order What the Queue Needs", container="o_form_sheet")
+    row = wait_for(browser, ".modal .o_list_view tr.o_data_row")
+    cells = [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+    # part, vendor, waiting, free, incoming, in requests, suggested, to order
+    assert cells[1:8] == [vendor, "5", "0", "1", "0", "4", "4"], cells
+    assert "Glow plug" in cells[0]
+    snap(browser, artifacts_dir, "backend-order-queue-need.png")
+
+    click_backend_button(browser, "Order", container="modal-footer")
+    partner = wait_for(browser, ".o_form_view .o_field_widget[name=partner_id]")
+    WebDriverWait(browser, WAIT).until(lambda b: vendor in partner.text)
+    note = wait_for(browser, ".o_thread_message .o_thread_message_content")
+    assert "4 piece(s) of" in note.text and "5 waiting, 0 free, 1 incoming" in note.text, \
+        note.text
+    browser.execute_script("arguments[0].scrollIntoView({block: 'end'});", note)
+    snap(browser, artifacts_dir, "backend-order-queue-rfq.png")
+    assert shop.odoo_env(lambda env: env["purchase.order.line"].search(
+        [("product_id", "=", product)]).mapped("product_qty")) == [4.0]
 
 
 def open_sales_tab(browser):
