@@ -135,6 +135,15 @@ class TestExpectedArrival(BackorderCase):
         self.assertEqual(own.sudo(portal_user)._expected_arrival(self.now),
                          {own.id: self._day(9)})
 
+    def test_staff_see_the_day_on_the_position_form(self):
+        product = self._create_product("Arrival part on the form")
+        position = self._create_positions(product, [(self.customers[0], 2)])
+        self._plan(product, 2, days=6)
+        form = self.Position.fields_view_get(
+            self.env.ref("backorder_reservation.view_backorder_position_form").id, "form")
+        self.assertIn('name="date_expected"', form["arch"])
+        self.assertEqual(position.read(["date_expected"])[0]["date_expected"], self._day(6))
+
     def test_a_new_request_joins_the_end_of_the_queue(self):
         product = self._create_product(
             "Arrival part new request", backorder_expected_date=self._day(30))
