@@ -23,9 +23,9 @@ class ProductProduct(models.Model):
         still needs, what covers them (free stock, planned receipts, requests
         for quotation) and the rest to order (:func:`qty_to_order`).
 
-        Read as superuser: purchase users see the figures of queues whose
-        positions they may not read."""
-        products = self.sudo()
+        Read as superuser (purchase users see the figures of queues whose
+        positions they may not read), for the user's company."""
+        products = self.sudo().with_context(force_company=self._backorder_company().id)
         Position = products.env["backorder.position"]
         waiting = {group["product_id"][0]: group["qty_need"] for group in Position.read_group(
             Position._open_domain(products, products._backorder_company()),

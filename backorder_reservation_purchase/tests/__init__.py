@@ -6,3 +6,4 @@ from . import test_arrival_from_purchase
 from . import test_entry_points
 from . import test_doctests
 from . import test_translations
+from . import test_multi_company

@@ -39,7 +39,7 @@ class TestEntryPoints(ReplenishmentCase):
         purchase_user = self.env.ref("purchase.group_purchase_user")
         menu = self.env.ref("backorder_reservation_purchase.menu_backorder_replenishment")
         self.assertEqual(menu.groups_id, purchase_user)
-        binding = self.env.ref(
-            "backorder_reservation_purchase.action_backorder_replenishment_positions")
-        self.assertEqual(binding.binding_model_id.model, "backorder.position")
-        self.assertEqual(binding.groups_id, purchase_user)
+        action = self.env.ref("backorder_reservation_purchase.action_backorder_replenishment")
+        self.assertEqual(menu.action, action)
+        self.assertEqual(action.binding_model_id.model, "backorder.position")
+        self.assertEqual(action.groups_id, purchase_user)

@@ -42,10 +42,12 @@ class BackorderReplenishment(models.TransientModel):
         elif model == "backorder.position" and ids:
             products = self.env["backorder.position"].browse(ids).mapped("product_id")
         else:
-            Position = self.env["backorder.position"].sudo()
-            products = Product.browse([group["product_id"][0] for group in Position.read_group(
-                [("is_open", "=", True), ("company_id", "=", Position._backorder_company().id)],
-                ["product_id"], ["product_id"])])
+            Position = self.env["backorder.position"]
+            company = Position._backorder_company()
+            groups = Position.sudo().read_group(
+                [("is_open", "=", True), ("company_id", "=", company.id)],
+                ["product_id"], ["product_id"])
+            products = Product.browse([group["product_id"][0] for group in groups])
         return products.filtered(lambda product: product.type == "product")
 
     @api.multi
