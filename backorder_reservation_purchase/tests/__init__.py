@@ -7,3 +7,4 @@ from . import test_entry_points
 from . import test_doctests
 from . import test_translations
 from . import test_multi_company
+from . import test_demo

@@ -18,6 +18,12 @@ the server's log and prints how many requests needed how many attempts.
 Goal (issue "Hostile input and parallel clicks"): 0 deadlocks, 0 HTTP 500, no
 request needing more than 2 attempts, every invariant kept. It prints figures;
 it is not a timed test. LOAD_OPERATIONS and LOAD_SEED change the run.
+
+LOAD_BASELINE=1 runs the same mix on plain Odoo: a copy of the template
+database (website_sale, sale_stock, purchase, demo data) without the addons,
+served the same way. What only the addon offers becomes its nearest plain
+counterpart: "+1" reads the cart page, cancelling a position does nothing.
+The retries and deadlocks left there are Odoo's own under this load.
 """
 import collections
 import os
@@ -27,16 +33,20 @@ import threading
 import time
 import xmlrpc.client
 
+import subprocess
+
 import pytest
 
 from odoo.service.wsgi_server import RPC_FAULT_CODE_WARNING
 
 from _invariants import broken_invariants
-from _server import ARTIFACTS, free_port, start_odoo, stop_odoo
+from _server import ARTIFACTS, ROOT, free_port, start_odoo, stop_odoo
 from _shop import Shop, csrf_token
 
 OPERATIONS = int(os.environ.get("LOAD_OPERATIONS", 2700))
 SEED = int(os.environ.get("LOAD_SEED", 11))
+BASELINE = os.environ.get("LOAD_BASELINE") == "1"
+LIB = os.path.join(ROOT, "setup", "lib.sh")
 CLIENTS = 4
 CUSTOMERS = 12
 PARTS = 4
@@ -48,15 +58,51 @@ BAD_QUERY = re.compile(
     r"bad query: b['\"](?:\\n|\s)*(?:UPDATE|INSERT INTO|DELETE FROM|SELECT .*? FROM) \"?(\w+)")
 
 
+def lib(*command):
+    """Run a function of setup/lib.sh with ``command``'s arguments."""
+    subprocess.run(["bash", "-c", '. "$0"; "$@"', LIB] + list(command), check=True,
+                   stdout=subprocess.PIPE, universal_newlines=True)
+
+
 @pytest.fixture(scope="module")
-def prefork_server():
-    """(URL, log path) of an Odoo with 2 HTTP workers on the test server's
-    database, logging its retries."""
+def load_database():
+    """The database the load runs on: the test server's, or for the baseline a
+    copy of the template database without the addons (dropped afterwards)."""
+    if not BASELINE:
+        yield os.environ["BACKORDER_HTTP_DB"]
+        return
+    database = os.environ["BACKORDER_HTTP_DB"] + "_baseline"
+    template = subprocess.run(["bash", "-c", '. "$0"; template_db_name', LIB], check=True,
+                              stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+    lib("db_clone", template, database)
+    try:
+        yield database
+    finally:
+        lib("db_drop", database)
+
+
+@pytest.fixture(scope="module")
+def load_env(load_database):
+    """``load_env(work)``: ``work(env)`` as superuser on the load's database,
+    committed (as the ``odoo_env`` fixture does for the test server's)."""
+    import odoo
+    registry = odoo.registry(load_database)
+
+    def run(work):
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            return work(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
+    return run
+
+
+@pytest.fixture(scope="module")
+def prefork_server(load_database):
+    """(URL, log path) of an Odoo with 2 HTTP workers on the load's database,
+    logging its retries."""
     log_path = os.path.join(ARTIFACTS, "odoo-load.log")
     if os.path.exists(log_path):
         os.remove(log_path)
     process, url = start_odoo(
-        os.environ["BACKORDER_ODOO_CONF"], os.environ["BACKORDER_HTTP_DB"], log_path,
+        os.environ["BACKORDER_ODOO_CONF"], load_database, log_path,
         "--workers=2", "--longpolling-port=%d" % free_port(),
         "--log-handler=odoo.service.model:INFO")
     try:
@@ -71,7 +117,7 @@ class Load(object):
     def __init__(self, url, shop, database):
         self.url = url
         self.database = database
-        self.parts = [shop.product("Load part %d" % index, stock=stock)
+        self.parts = [self.part(shop, "Load part %d" % index, stock)
                       for index, stock in enumerate([0, 0, 3, 6][:PARTS])]
         self.customers = []
         for index in range(CUSTOMERS):
@@ -83,6 +129,21 @@ class Load(object):
         self.lock = threading.Lock()
         self.admin_uid = xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common").authenticate(
             database, "admin", "admin", {})
+
+    @staticmethod
+    def part(shop, name, stock):
+        """A published stocked part with ``stock`` pieces counted in, with
+        Odoo's own "Update Quantity" (the baseline has no addon helpers)."""
+        def work(env):
+            product = env["product.product"].create({
+                "name": "%s %s" % (name, shop.tag()), "type": "product", "sale_ok": True,
+                "website_published": True, "list_price": 12.5})
+            if stock:
+                wizard = env["stock.change.product.qty"].create(
+                    {"product_id": product.id, "new_quantity": stock})
+                wizard.change_product_qty()
+            return product.id
+        return shop.odoo_env(work)
 
     def count(self, what):
         with self.lock:
@@ -104,7 +165,7 @@ class Load(object):
     def plus_one(self, rng):
         client, token, _partner = rng.choice(self.customers)
         page = client.get(self.url + "/shop/cart")
-        if page.status_code != 200:
+        if page.status_code != 200 or BASELINE:
             return page.status_code
         movable = re.findall(r'name="position_id" value="(\d+)"', page.text)
         if not movable:
@@ -145,6 +206,8 @@ class Load(object):
             self.rpc("sale.order", "action_cancel", [rng.choice(orders)])
 
     def cancel_position(self, rng):
+        if BASELINE:
+            return None
         positions = self.rpc("backorder.position", "search", [
             ("product_id", "in", self.parts), ("state", "in", ["waiting", "assigned"])])
         if positions:
@@ -187,9 +250,9 @@ def retries_by_table(log_text):
     return tables
 
 
-def test_mixed_load(prefork_server, odoo_env):
+def test_mixed_load(prefork_server, load_env, load_database):
     url, log_path = prefork_server
-    load = Load(url, Shop(url, odoo_env), os.environ["BACKORDER_HTTP_DB"])
+    load = Load(url, Shop(url, load_env), load_database)
     share = OPERATIONS // CLIENTS
     started = time.time()
     threads = [threading.Thread(target=load.run, args=(worker, share))
@@ -206,9 +269,10 @@ def test_mixed_load(prefork_server, odoo_env):
     by_table = retries_by_table(text)
     deadlocks = text.count("ERROR: deadlock detected")  # one line per failed statement
     given_up = text.count("maximum number of tries reached")
-    broken = odoo_env(lambda env: broken_invariants(env, load.parts))
-    print("\nmixed load: %d operations from %d clients on 2 workers in %.0f s"
-          % (share * CLIENTS, CLIENTS, elapsed))
+    broken = [] if BASELINE else load_env(lambda env: broken_invariants(env, load.parts))
+    print("\nmixed load%s: %d operations from %d clients on 2 workers in %.0f s"
+          % (" on plain Odoo (baseline)" if BASELINE else "", share * CLIENTS, CLIENTS,
+             elapsed))
     for name, count in sorted(load.counts.items()):
         print("  %-60s %6d" % (name, count))
     print("  retries by error and attempt:")
