@@ -78,6 +78,10 @@ def load_database():
     try:
         yield database
     finally:
+        # this process's own connections to it (load_env's) go first
+        import odoo
+        odoo.modules.registry.Registry.delete(database)
+        odoo.sql_db.close_db(database)
         lib("db_drop", database)
 
 
