@@ -133,6 +133,28 @@ def bulk_products(env, count, name, **values):
         first, count - 1, keys=templates[1:], product_tmpl_id="key"))
 
 
+def bulk_customers(env, count, tag, eligible=True):
+    """Ids of ``count`` company customers named after ``tag``, made like
+    :func:`clone_rows`; ``eligible``: each with an order confirmed now
+    (written as confirmed, as :func:`clone_rows` copies it)."""
+    first = env["res.partner"].create({
+        "name": "Bench %s" % tag, "is_company": True, "email": "bench-%s@example.com" % tag})
+    ids = [first.id] + clone_rows(
+        first, count - 1, name="src.name || ' ' || n",
+        display_name="src.display_name || ' ' || n", email="n || '.' || src.email")
+    env.cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [ids])
+    if eligible:
+        order = env["sale.order"].create({
+            "partner_id": first.id, "state": "sale",
+            "confirmation_date": fields.Datetime.now()})
+        clone_rows(order, count - 1, keys=ids[1:], partner_id="key",
+                   partner_invoice_id="key", partner_shipping_id="key",
+                   name="src.name || '-' || n")
+    env["res.partner"].invalidate_cache()
+    return ids
+
+
 def check_out_by_transfer(order, tx_state="pending"):
     """``order`` after a checkout paid by wire transfer whose transaction is in
     ``tx_state``: the quotation sent, as website_sale leaves it (also used by

@@ -32,8 +32,8 @@ in one transaction rolled back at the end; the shop pages are
 ``bench_shop.py``'s, run after these on the test server.
 
 ``BENCH_SCALE_SIZES=1000,10000``, ``BENCH_SCALE_CRON=100000`` change the
-sizes; ``BENCH_SCALE_PROFILE=1`` prints a profile (cProfile) of the receipt
-of the largest N. Figures, not a timed test: the machine is shared and noisy.
+sizes; ``BENCH_SCALE_PROFILE=1`` prints profiles (cProfile) of the receipt
+of the largest N and of the expiry and notify-only runs. Figures, not a timed test: the machine is shared and noisy.
 """
 import cProfile
 import io
@@ -43,14 +43,14 @@ import time
 from datetime import datetime, timedelta
 
 import odoo
-from odoo import fields
 
 from odoo.addons.backorder_reservation import allocation
 from odoo.addons.backorder_reservation.lifecycle import OPEN_STATES, hold_deadline
 from odoo.addons.backorder_reservation.sql import execute_values
 from odoo.addons.backorder_reservation.tests.common import (
-    bulk_positions, bulk_products, clone_rows, count_inventory)
+    bulk_customers, bulk_positions, bulk_products, clone_rows, count_inventory)
 
+from bench_engine import _measure
 from bench_shop import test_shop_page_figures  # noqa: F401  (run after these)
 
 SIZES = [int(size) for size in os.environ.get("BENCH_SCALE_SIZES", "1000,10000").split(",")]
@@ -59,32 +59,19 @@ CRON_PRODUCTS = 100
 PROFILE = bool(os.environ.get("BENCH_SCALE_PROFILE"))
 
 
-def _measure(cr, work):
-    """(seconds, statements) of ``work()``."""
-    statements = cr.sql_log_count
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start, cr.sql_log_count - statements
+def _profiled(name, wanted, work):
+    """``work``, printing its profile (cProfile) when BENCH_SCALE_PROFILE is
+    set and ``wanted``."""
+    if not (PROFILE and wanted):
+        return work
 
-
-def bulk_customers(env, count, tag, eligible):
-    """Ids of ``count`` company customers; ``eligible``: each with an order
-    confirmed now (written as confirmed: the benchmark is about positions)."""
-    first = env["res.partner"].create({
-        "name": "Bench %s" % tag, "is_company": True, "email": "bench-%s@example.com" % tag})
-    ids = [first.id] + clone_rows(
-        first, count - 1, name="src.name || ' ' || n",
-        display_name="src.display_name || ' ' || n", email="n || '.' || src.email")
-    env.cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [ids])
-    if eligible:
-        order = env["sale.order"].create({
-            "partner_id": first.id, "state": "sale",
-            "confirmation_date": fields.Datetime.now()})
-        clone_rows(order, count - 1, keys=ids[1:], partner_id="key",
-                   partner_invoice_id="key", partner_shipping_id="key",
-                   name="src.name || '-' || n")
-    return ids
+    def profiled():
+        profile = cProfile.Profile()
+        profile.runcall(work)
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
+        print("\nProfile of %s:\n%s" % (name, out.getvalue()))
+    return profiled
 
 
 def bulk_sql_baseline(env, product, qty, now):
@@ -133,15 +120,9 @@ def _receipt_row(env, size):
     baseline = _measure(cr, lambda: bulk_sql_baseline(env, product, size, datetime.utcnow()))
     cr.execute("ROLLBACK TO SAVEPOINT bench_baseline")
     env.cache.invalidate()
-    profile = cProfile.Profile() if PROFILE and size == max(SIZES) else None
-    if profile:
-        profile.enable()
-    receipt = _measure(cr, lambda: count_inventory(env, product, size))
-    if profile:
-        profile.disable()
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
-        print("\nProfile of the receipt feeding %d positions:\n%s" % (size, out.getvalue()))
+    receipt = _measure(cr, _profiled(
+        "the receipt feeding %d positions" % size, size == max(SIZES),
+        lambda: count_inventory(env, product, size)))
     positions = env["backorder.position"].browse(position_ids)
     assert sum(positions.mapped("qty_assigned")) == size
     return size, plain, baseline, receipt
@@ -171,7 +152,8 @@ def _cron_positions(env, notify_only):
 def _cron_row(env, name, cron):
     """(name, seconds, statements, batches) of the scheduled action ``cron()``."""
     batches = []
-    figures = _measure(env.cr, lambda: batches.append(cron()))
+    figures = _measure(env.cr, _profiled(
+        "the %s run" % name, name != "safety net", lambda: batches.append(cron())))
     env.cache.invalidate()
     return (name,) + figures + (batches[0],)
 
