@@ -463,8 +463,10 @@ class BackorderPosition(models.Model):
     @api.multi
     def write(self, vals):
         self._check_engine_fields(vals)
-        raised = self.filtered(lambda position: position.is_open and "product_qty" in vals
-                               and vals["product_qty"] > position.product_qty)
+        # Only a new quantity raises (and reads the positions to know it).
+        raised = self.filtered(lambda position: position.is_open
+                               and vals["product_qty"] > position.product_qty) \
+            if "product_qty" in vals else self.browse()
         result = super(BackorderPosition, self).write(vals)
         if "product_qty" in vals:
             for company in self.mapped("company_id"):
@@ -901,12 +903,15 @@ class BackorderPosition(models.Model):
         their ids, until none is left (see :meth:`_commit_each`). Returns the
         number of batches."""
         size = self._backorder_settings().cron_batch_size
+        # A batch reads only the fields its work uses, each for the whole batch:
+        # the whole records of a thousand positions cost more than their work.
+        Position = self.with_context(prefetch_fields=False)
 
         def batches():
             last_id = 0
             while True:
-                positions = self.search(domain + [("id", ">", last_id)], order="id",
-                                        limit=size)
+                positions = Position.search(domain + [("id", ">", last_id)], order="id",
+                                            limit=size)
                 if not positions:
                     return
                 last_id = positions.ids[-1]
@@ -1043,17 +1048,17 @@ class BackorderPosition(models.Model):
                  fields.Datetime.from_string(position.date_last_notification),
                  free[position.company_id.id, position.product_id.id] > 0)
                 for position in positions], now, settings)
-            to_notify, to_remove = self.browse(notify_ids), self.browse(remove_ids)
+            to_notify, to_remove = positions.browse(notify_ids), positions.browse(remove_ids)
             # One write per e-mail number, one insert for all the chatter notes.
             for count in set(to_notify.mapped("notification_count")):
                 to_notify.filtered(lambda p: p.notification_count == count).sudo().write({
                     "notification_count": count + 1,
                     "date_last_notification": fields.Datetime.to_string(now),
                 })
+            note = _("Availability e-mail %(number)d of %(count)d sent.")
             to_notify._post_notes([
-                (position.id, _("Availability e-mail %(number)d of %(count)d sent.") % {
-                    "number": position.notification_count,
-                    "count": settings.notification_count})
+                (position.id, note % {"number": position.notification_count,
+                                      "count": settings.notification_count})
                 for position in to_notify], now)
             to_notify._send_mail("backorder_reservation.mail_template_position_available")
             if to_remove:
