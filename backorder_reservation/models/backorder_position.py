@@ -52,6 +52,22 @@ def cron_time_budget():
     return limit * CRON_TIME_SHARE if limit > 0 else None
 
 
+def prefetch_fields(records):
+    """Read into the cache the fields a first access to a field of
+    ``records`` reads (their stored fields; Odoo's ``_prefetch_field``), for
+    all of them, as ``read()`` does, without building its result: for a
+    thousand customers that took two thirds of the time. Not for a model that
+    inherits fields of another (``_inherits``): those would be read one
+    record at a time later."""
+    records.check_access_rights("read")
+    names = records.check_field_access_rights("read", [
+        name for name, field in records._fields.items() if field.prefetch])
+    records._read_from_database(
+        [name for name in names if records._fields[name].store],
+        [name for name in names if not records._fields[name].store
+         and records._fields[name].base_field.store])
+
+
 class BackorderPosition(models.Model):
     _name = "backorder.position"
     _description = "Backorder Position"
@@ -903,15 +919,12 @@ class BackorderPosition(models.Model):
         their ids, until none is left (see :meth:`_commit_each`). Returns the
         number of batches."""
         size = self._backorder_settings().cron_batch_size
-        # A batch reads only the fields its work uses, each for the whole batch:
-        # the whole records of a thousand positions cost more than their work.
-        Position = self.with_context(prefetch_fields=False)
 
         def batches():
             last_id = 0
             while True:
-                positions = Position.search(domain + [("id", ">", last_id)], order="id",
-                                            limit=size)
+                positions = self.search(domain + [("id", ">", last_id)], order="id",
+                                        limit=size)
                 if not positions:
                     return
                 last_id = positions.ids[-1]
@@ -1082,7 +1095,9 @@ class BackorderPosition(models.Model):
         """Queue the template's e-mail for each of these positions, sent by
         Odoo's mail queue; rendered and inserted for all of them at once."""
         # A template reads its record's customer, part and company one record at
-        # a time, each alone in its prefetch set: read here for all at once.
-        for related in ("partner_id", "product_id", "company_id"):
+        # a time, each alone in its prefetch set: read here for all at once (the
+        # customers, many, without read()'s result).
+        prefetch_fields(self.mapped("partner_id"))
+        for related in ("product_id", "company_id"):
             self.mapped(related).mapped("name")
         self.env.ref(template_xmlid)._backorder_send_mails(self.ids)
