@@ -34,27 +34,27 @@ class ProductProduct(models.Model):
         """
         now = now or datetime.utcnow()
         Position = self.env["backorder.position"]
-        assignments = {}
+        assignments = []
         for products in self._backorder_locked_by_company():
-            positions = Position.search(
+            entries = Position._queue_entries(
                 Position._open_domain(products, products._backorder_company()))
-            if not positions:  # none of this company's that the user may see
+            if not entries:  # none of this company's that the user may see
                 continue
-            eligible = positions._refresh_notify_only(now)
+            eligible = Position._refresh_notify_only_of(entries, now)
             free_qty = products._backorder_free_qty(now)
             for _product, queue, given in products._backorder_plan(
-                    positions, eligible, free_qty, now):
-                assignments.update(
-                    (position.id, qty) for position, qty in zip(queue, given) if qty)
+                    entries, eligible, free_qty, now):
+                assignments.extend((entry, qty) for entry, qty in zip(queue, given) if qty)
         Position._apply_assignments(assignments, now)
 
     @api.multi
-    def _backorder_plan(self, positions, eligible, free_qty, now):
+    def _backorder_plan(self, entries, eligible, free_qty, now):
         """What the rule gives, without writing anything: yields (product, queue,
         pieces per queued position) for each of these products that has a queue
         and free stock and is not a pre-order still to be released.
 
-        ``positions``: the products' open positions in queue order; ``eligible``:
+        ``entries``: the products' open positions in queue order
+        (``backorder.position._queue_entries``); ``eligible``:
         {(customer id, company id)} that take part in reservations (the others are
         notify-only); ``free_qty``: {product id: free pieces}; ``now``: when the
         pieces would be assigned (a pre-order's release). Shared by the
@@ -62,24 +62,24 @@ class ProductProduct(models.Model):
         then does."""
         policy = self.env["backorder.position"]._backorder_settings().allocation_policy
         today = fields.Date.context_today(self, timestamp=now)
-        for product, queue in self._backorder_queues(positions, eligible):
+        for product, queue in self._backorder_queues(entries, eligible):
             if (not queue or free_qty.get(product.id, 0) <= 0
                     or product.preorder_release_date and product.preorder_release_date > today):
                 continue
             yield product, queue, allocation.allocate(
-                [position.qty_need for position in queue], free_qty[product.id], policy)
+                [entry.qty_need for entry in queue], free_qty[product.id], policy)
 
     @api.multi
-    def _backorder_queues(self, positions, eligible):
+    def _backorder_queues(self, entries, eligible):
         """Yields (product, queue) for each of these products: those of
-        ``positions`` (open, in queue order) of the product whose customer takes
-        part in reservations (``eligible``: {(customer id, company id)}) and
-        that need pieces; the positions the rule runs over."""
+        ``entries`` (``backorder.position._queue_entries`` of open positions,
+        in queue order) of the product whose customer takes part in
+        reservations (``eligible``: {(customer id, company id)}) and that need
+        pieces; the positions the rule runs over."""
         queues = defaultdict(list)
-        for position in positions:
-            if ((position.partner_id.id, position.company_id.id) in eligible
-                    and position.qty_need > 0):
-                queues[position.product_id.id].append(position)
+        for entry in entries:
+            if (entry.partner_id, entry.company_id) in eligible and entry.qty_need > 0:
+                queues[entry.product_id].append(entry)
         for product in self:
             yield product, queues[product.id]
 
@@ -117,10 +117,11 @@ class ProductProduct(models.Model):
         now = now or datetime.utcnow()
         product = self.sudo()
         Position = product.env["backorder.position"]
-        positions = Position.search(
+        entries = Position._queue_entries(
             Position._open_domain(product, product._backorder_company()))
-        queues = dict(product._backorder_queues(positions, positions._eligible_customers(now)))
-        needs = [position.qty_need for position in queues[product]] + [qty]
+        queues = dict(product._backorder_queues(
+            entries, Position._eligible_among(entries, now)))
+        needs = [entry.qty_need for entry in queues[product]] + [qty]
         day = product._backorder_arrival_days({product.id: needs}, now)[product.id][-1]
         return day or product.backorder_expected_date
 

@@ -5,6 +5,7 @@ from . import test_assignment_rule
 from . import test_eligibility
 from . import test_expiry
 from . import test_held_stock
+from . import test_engine_scale
 from . import test_notify_only
 from . import test_position_rules
 from . import test_sale_line_backorder

@@ -61,6 +61,100 @@ def count_inventory(env, product, qty):
     return inventory
 
 
+def clone_rows(record, count, keys=None, **columns):
+    """Ids of ``count`` copies of the table row of ``record``, inserted with one
+    statement behind the ORM's back: fixtures of thousands of records (the
+    scale tests and benchmarks) that the ORM would take minutes to create.
+    ``columns`` give SQL expressions for the columns that differ, over ``n``
+    (1 to count) and ``key``: the n-th of ``keys``, integers; when ``keys``
+    are pairs of integers, ``key`` and ``key2``. E.g. ``name="'Garage ' ||
+    n"``, ``partner_id="key"``. The ids come in the order of n. Nothing the
+    ORM does on create is done: give every column that needs its own value."""
+    keys = list(keys or range(1, count + 1))[:count]
+    pairs = bool(keys) and isinstance(keys[0], tuple)
+    arrays = [[key[0] for key in keys], [key[1] for key in keys]] if pairs else [keys]
+    cr = record.env.cr
+    cr.execute("""
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = %s AND column_name != 'id' ORDER BY ordinal_position
+    """, [record._table])
+    names = [name for name, in cr.fetchall()]
+    selected = [columns.pop(name, 'src."%s"' % name) for name in names]
+    assert not columns, "no such columns: %s" % sorted(columns)
+    # The expressions are the caller's, a fixture's; the values are parameters.
+    query = """
+        INSERT INTO "{table}" ({names})
+        SELECT {selected} FROM "{table}" AS src,
+               unnest({arrays}) WITH ORDINALITY AS g({keys}, n)
+         WHERE src.id = %s ORDER BY g.n RETURNING id
+    """.format(table=record._table, names=", ".join('"%s"' % name for name in names),
+               selected=", ".join(selected), arrays=", ".join(["%s::int[]"] * len(arrays)),
+               keys="key, key2" if pairs else "key")
+    cr.execute(query, arrays + [record.id])  # pylint: disable=sql-injection
+    record.invalidate_cache()
+    return sorted(record_id for record_id, in cr.fetchall())
+
+
+def bulk_positions(env, products, customer_ids, qty, **values):
+    """Ids of open positions of each of ``products`` for each customer of
+    ``customer_ids`` (commercial partners), each requesting ``qty`` pieces,
+    each product's queue in the order of ``customer_ids``: the first made by
+    the ORM, the others copied from it with one statement
+    (:func:`clone_rows`); then ``values`` (column: value, e.g.
+    ``state="assigned"``) written to all of them with one statement. Only the
+    first has a chatter note."""
+    first = env["backorder.position"].create({
+        "partner_id": customer_ids[0], "product_id": products[0].id, "product_qty": qty})
+    pairs = [(customer_id, product.id) for product in products
+             for customer_id in customer_ids][1:]
+    ids = [first.id] + clone_rows(
+        first, len(pairs), keys=pairs, partner_id="key", product_id="key2",
+        product_tmpl_id="(SELECT product_tmpl_id FROM product_product WHERE id = key2)",
+        name="src.name || '-' || n",
+        date_queued="src.date_queued + n * interval '1 microsecond'")
+    if values:
+        names = sorted(values)
+        env.cr.execute(  # the column names are the caller's, a fixture's
+            "UPDATE backorder_position SET %s WHERE id = ANY(%%s)" % ", ".join(
+                '"%s" = %%s' % name for name in names),  # pylint: disable=sql-injection
+            [values[name] for name in names] + [ids])
+    first.invalidate_cache()
+    return ids
+
+
+def bulk_products(env, count, name, **values):
+    """``count`` stockable products (their templates) named ``name`` and a
+    number, made like :func:`clone_rows` from one the ORM makes with
+    ``values``."""
+    first = env["product.product"].create(dict(values, name=name, type="product"))
+    templates = [first.product_tmpl_id.id] + clone_rows(
+        first.product_tmpl_id, count - 1, name="src.name || ' ' || n")
+    return first | first.browse(clone_rows(
+        first, count - 1, keys=templates[1:], product_tmpl_id="key"))
+
+
+def bulk_customers(env, count, tag, eligible=True):
+    """Ids of ``count`` company customers named after ``tag``, made like
+    :func:`clone_rows`; ``eligible``: each with an order confirmed now
+    (written as confirmed, as :func:`clone_rows` copies it)."""
+    first = env["res.partner"].create({
+        "name": "Bench %s" % tag, "is_company": True, "email": "bench-%s@example.com" % tag})
+    ids = [first.id] + clone_rows(
+        first, count - 1, name="src.name || ' ' || n",
+        display_name="src.display_name || ' ' || n", email="n || '.' || src.email")
+    env.cr.execute(
+        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)", [ids])
+    if eligible:
+        order = env["sale.order"].create({
+            "partner_id": first.id, "state": "sale",
+            "confirmation_date": fields.Datetime.now()})
+        clone_rows(order, count - 1, keys=ids[1:], partner_id="key",
+                   partner_invoice_id="key", partner_shipping_id="key",
+                   name="src.name || '-' || n")
+    env["res.partner"].invalidate_cache()
+    return ids
+
+
 def check_out_by_transfer(order, tx_state="pending"):
     """``order`` after a checkout paid by wire transfer whose transaction is in
     ``tx_state``: the quotation sent, as website_sale leaves it (also used by

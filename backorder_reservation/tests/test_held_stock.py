@@ -93,6 +93,9 @@ class TestBulkQueries(BackorderCase):
         return self.cr.sql_log_count - before
 
     def test_query_count_is_independent_of_queue_length(self):
+        # The first run after Odoo's caches were cleared also looks up the
+        # translation of its chatter note.
+        self._queries_of_one_run(2)
         small = self._queries_of_one_run(3)
         large = self._queries_of_one_run(40)
         self.assertEqual(small, large)

@@ -29,24 +29,23 @@ class BackorderAllocationPreview(models.TransientModel):
             raise UserError(_("The arriving quantity cannot be negative."))
         product = self.product_id
         Position = self.env["backorder.position"]
-        positions = Position.search(
+        entries = Position._queue_entries(
             Position._open_domain(product, product._backorder_company()))
         now = datetime.utcnow()
-        eligible = positions._eligible_customers(now)
+        eligible = Position._eligible_among(entries, now)
         free_now = product._backorder_free_qty(now)[product.id]
         given = {}
         for _product, queue, quantities in product._backorder_plan(
-                positions, eligible, {product.id: free_now + self.incoming_qty}, now):
-            given = dict(zip([position.id for position in queue], quantities))
+                entries, eligible, {product.id: free_now + self.incoming_qty}, now):
+            given = dict(zip([entry.id for entry in queue], quantities))
         self.write({
             "free_qty": free_now,
             "line_ids": [(5, 0, 0)] + [(0, 0, {
-                "position_id": position.id,
+                "position_id": entry.id,
                 "queue_place": place,
-                "notify_only": (position.partner_id.id, position.company_id.id)
-                not in eligible,
-                "qty_preview": given.get(position.id, 0),
-            }) for place, position in enumerate(positions, 1)],
+                "notify_only": (entry.partner_id, entry.company_id) not in eligible,
+                "qty_preview": given.get(entry.id, 0),
+            }) for place, entry in enumerate(entries, 1)],
         })
         return {
             "type": "ir.actions.act_window", "res_model": self._name,
