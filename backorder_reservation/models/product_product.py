@@ -15,6 +15,12 @@ from ..lifecycle import OPEN_STATES
 FORECAST_CAPPED_MODES = ("always", "threshold")
 
 
+def whole_pieces_in(qty):
+    """The whole pieces in ``qty``, a sum of stock quantities (floats):
+    rounded down, past float noise such as 2.9999999999."""
+    return int(math.floor(qty + 1e-9))
+
+
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
@@ -142,7 +148,7 @@ class ProductProduct(models.Model):
                     self, timestamp=fields.Datetime.from_string(move.date_expected))
                 planned[move.product_id.id][day] += move.product_qty
         return {
-            product_id: [(day, int(math.floor(qty + 1e-9)))
+            product_id: [(day, whole_pieces_in(qty))
                          for day, qty in sorted(days.items())]
             for product_id, days in planned.items()
         }
@@ -247,7 +253,7 @@ class ProductProduct(models.Model):
         }
         held = self._backorder_held_qty()
         return {
-            product.id: int(math.floor(unreserved.get(product.id, 0.0) + 1e-9))
+            product.id: whole_pieces_in(unreserved.get(product.id, 0.0))
             - held.get(product.id, 0)
             for product in self
         }

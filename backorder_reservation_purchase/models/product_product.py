@@ -1,11 +1,12 @@
 # Copyright 2026 backorder_reservation developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import math
 from collections import defaultdict
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.backorder_reservation.models.product_product import whole_pieces_in
 
 from ..replenishment import qty_to_order
 
@@ -60,8 +61,7 @@ class ProductProduct(models.Model):
         for line in lines:
             requested[line.product_id.id] += line.product_uom._compute_quantity(
                 line.product_qty, line.product_id.uom_id, round=False)
-        return {product_id: int(math.floor(qty + 1e-9))
-                for product_id, qty in requested.items()}
+        return {product_id: whole_pieces_in(qty) for product_id, qty in requested.items()}
 
     @api.multi
     def _backorder_seller(self):
