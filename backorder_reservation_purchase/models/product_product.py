@@ -26,10 +26,11 @@ class ProductProduct(models.Model):
 
         Read as superuser (purchase users see the figures of queues whose
         positions they may not read), for the user's company."""
-        products = self.sudo().with_context(force_company=self._backorder_company().id)
+        company = self._backorder_company()
+        products = self.sudo().with_context(force_company=company.id)
         Position = products.env["backorder.position"]
         waiting = {group["product_id"][0]: group["qty_need"] for group in Position.read_group(
-            Position._open_domain(products, products._backorder_company()),
+            Position._open_domain(products, company),
             ["product_id", "qty_need"], ["product_id"])}
         free = products._backorder_unheld_qty()
         incoming = {product_id: sum(qty for _day, qty in receipts)
