@@ -5,7 +5,7 @@ from odoo import api, fields, models, tools
 from ..sql import execute_values
 
 
-def insert_as_create(model, rows, sanitized=()):
+def insert_as_create(model, rows):
     """Insert ``rows`` into the table of ``model`` with one statement, stored
     as ``model.create`` would store them; the new ids, in the order of rows.
 
@@ -13,10 +13,8 @@ def insert_as_create(model, rows, sanitized=()):
     keys in each. The other columns get the model's defaults (``default_get``,
     asked once) and the creation stamps; each value is converted to its column
     as the ORM does (an HTML value sanitized, False stored as NULL), a value
-    that many rows share converted once. The HTML columns named in
-    ``sanitized`` hold values Odoo's ``html_sanitize`` made already: stored as
-    they are. Only for records whose ``create`` does nothing more: no field to
-    recompute, no other table to fill."""
+    that many rows share converted once. Only for records whose ``create``
+    does nothing more: no field to recompute, no other table to fill."""
     if not rows:
         return []
     own = {name: field for name, field in model._fields.items()
@@ -31,8 +29,6 @@ def insert_as_create(model, rows, sanitized=()):
     converted = {}
 
     def column_value(name, value):
-        if value and name in sanitized:
-            return value
         try:
             key = (name, value)
             if key not in converted:
@@ -67,16 +63,15 @@ class MailMessage(models.Model):
     _inherit = "mail.message"
 
     @api.model
-    def _backorder_insert(self, rows, body_sanitized=False):
+    def _backorder_insert(self, rows):
         """Messages posted on records without notifying anyone, one statement
         for all (:func:`insert_as_create`); their ids. Each row gives the
         message's ``model``, ``res_id`` and content; its message id is made
-        here as ``create`` makes it. ``body_sanitized``: the bodies come from
-        ``html_sanitize`` (a template's ``generate_email``), not sanitized again."""
+        here as ``create`` makes it."""
         for row in rows:
             row["message_id"] = tools.generate_tracking_message_id(
                 "%s-%s" % (row["res_id"], row["model"]))
-        ids = insert_as_create(self, rows, sanitized=("body",) if body_sanitized else ())
+        ids = insert_as_create(self, rows)
         # Rows written behind the ORM's back: chatter read later must see them.
         for model in {row["model"] for row in rows}:
             self.env[model].browse(

@@ -50,8 +50,7 @@ class MailTemplate(models.Model):
                 "email_cc": values.get("email_cc"), "auto_delete": values["auto_delete"],
                 "scheduled_date": values.get("scheduled_date"),
             })
-        # generate_email sanitized the bodies; create would do it a second time
-        message_ids = Message._backorder_insert(messages, body_sanitized=True)
+        message_ids = Message._backorder_insert(messages)
         for mail, message_id in zip(mails, message_ids):
             mail["mail_message_id"] = message_id
         mail_ids = insert_as_create(Mail, mails)

@@ -40,7 +40,11 @@ class TestBulkMails(BackorderCase):
             [("model", "=", position._name), ("res_id", "=", position.id)], order="id")
 
     def _described(self, mail):
-        return {name: mail[name] for name in MAIL_FIELDS}
+        described = {name: mail[name] for name in MAIL_FIELDS}
+        # The body as stored: the e-mail's inherited ``body`` would sanitize
+        # the message's on its way into the e-mail's cache.
+        described["body"] = mail.mail_message_id.body
+        return described
 
     def test_each_mail_is_the_one_send_mail_queues(self):
         for xmlid in TEMPLATES:
@@ -54,6 +58,22 @@ class TestBulkMails(BackorderCase):
                 self.assertEqual(self._described(in_bulk), self._described(one_by_one),
                                  xmlid)
                 self.assertNotEqual(in_bulk.message_id, one_by_one.message_id)
+
+    def test_an_edited_body_is_stored_as_send_mail_stores_it(self):
+        """The chatter keeps a message body stricter than an e-mail body (no
+        classes, only some styles): an admin's classes and styles are stored
+        as send_mail stores them, not as the template renders them."""
+        template = self.env.ref(TEMPLATES[2])
+        template.body_html = (
+            '<p class="o_backorder_lead" style="position: fixed; color: #ff0000">'
+            'Hello ${object.partner_id.name}</p>')
+        position = self.positions[2]
+        template.send_mail(position.id)
+        one_by_one = self._queued(position)[-1:]
+        position._send_mail(TEMPLATES[2])
+        in_bulk = self._queued(position)[-1:]
+        self.assertNotIn("o_backorder_lead", one_by_one.mail_message_id.body)
+        self.assertEqual(self._described(in_bulk), self._described(one_by_one))
 
     def test_many_positions_in_one_call(self):
         self.positions._send_mail(TEMPLATES[0])
