@@ -15,15 +15,19 @@ a seeded random mix. Odoo logs every retry of a request that failed with a
 serialization error or a deadlock ("<error>, retry <n>/5"); the script reads
 the server's log and prints how many requests needed how many attempts.
 
+The same mix runs twice in one run, and a table shows both side by side:
+
+- *addon*: the test server's database, the addons installed;
+- *plain Odoo*: a copy of the template database (website_sale, sale_stock,
+  purchase, demo data) without the addons, served the same way. What only the
+  addon offers becomes its nearest plain counterpart: "+1" reads the cart
+  page, cancelling a position does nothing. The retries and deadlocks left
+  there are Odoo's own under this load.
+
 Goal (issue "Hostile input and parallel clicks"): 0 deadlocks, 0 HTTP 500, no
 request needing more than 2 attempts, every invariant kept. It prints figures;
-it is not a timed test. LOAD_OPERATIONS and LOAD_SEED change the run.
-
-LOAD_BASELINE=1 runs the same mix on plain Odoo: a copy of the template
-database (website_sale, sale_stock, purchase, demo data) without the addons,
-served the same way. What only the addon offers becomes its nearest plain
-counterpart: "+1" reads the cart page, cancelling a position does nothing.
-The retries and deadlocks left there are Odoo's own under this load.
+it is not a timed test. LOAD_OPERATIONS and LOAD_SEED change the run;
+LOAD_MODES=addon (or =plain) runs one of the two.
 """
 import collections
 import os
@@ -45,7 +49,7 @@ from _shop import Shop, csrf_token
 
 OPERATIONS = int(os.environ.get("LOAD_OPERATIONS", 2700))
 SEED = int(os.environ.get("LOAD_SEED", 11))
-BASELINE = os.environ.get("LOAD_BASELINE") == "1"
+MODES = os.environ.get("LOAD_MODES", "addon,plain").split(",")
 LIB = os.path.join(ROOT, "setup", "lib.sh")
 CLIENTS = 4
 CUSTOMERS = 12
@@ -64,11 +68,20 @@ def lib(*command):
                    stdout=subprocess.PIPE, universal_newlines=True)
 
 
+# What each mode's run met, for the table that compares them.
+RESULTS = collections.OrderedDict()
+
+
+@pytest.fixture(scope="module", params=MODES)
+def mode(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def load_database():
-    """The database the load runs on: the test server's, or for the baseline a
+def load_database(mode):
+    """The database the load runs on: the test server's, or for plain Odoo a
     copy of the template database without the addons (dropped afterwards)."""
-    if not BASELINE:
+    if mode == "addon":
         yield os.environ["BACKORDER_HTTP_DB"]
         return
     database = os.environ["BACKORDER_HTTP_DB"] + "_baseline"
@@ -118,9 +131,10 @@ def prefork_server(load_database):
 class Load(object):
     """The shop's customers and staff, and what they met."""
 
-    def __init__(self, url, shop, database):
+    def __init__(self, url, shop, database, plain):
         self.url = url
         self.database = database
+        self.plain = plain  # plain Odoo: no positions, no "+1"
         self.parts = [self.part(shop, "Load part %d" % index, stock)
                       for index, stock in enumerate([0, 0, 3, 6][:PARTS])]
         self.customers = []
@@ -169,7 +183,7 @@ class Load(object):
     def plus_one(self, rng):
         client, token, _partner = rng.choice(self.customers)
         page = client.get(self.url + "/shop/cart")
-        if page.status_code != 200 or BASELINE:
+        if page.status_code != 200 or self.plain:
             return page.status_code
         movable = re.findall(r'name="position_id" value="(\d+)"', page.text)
         if not movable:
@@ -210,7 +224,7 @@ class Load(object):
             self.rpc("sale.order", "action_cancel", [rng.choice(orders)])
 
     def cancel_position(self, rng):
-        if BASELINE:
+        if self.plain:
             return None
         positions = self.rpc("backorder.position", "search", [
             ("product_id", "in", self.parts), ("state", "in", ["waiting", "assigned"])])
@@ -254,9 +268,10 @@ def retries_by_table(log_text):
     return tables
 
 
-def test_mixed_load(prefork_server, load_env, load_database):
+def test_mixed_load(mode, prefork_server, load_env, load_database):
     url, log_path = prefork_server
-    load = Load(url, Shop(url, load_env), load_database)
+    plain = mode == "plain"
+    load = Load(url, Shop(url, load_env), load_database, plain)
     share = OPERATIONS // CLIENTS
     started = time.time()
     threads = [threading.Thread(target=load.run, args=(worker, share))
@@ -273,10 +288,9 @@ def test_mixed_load(prefork_server, load_env, load_database):
     by_table = retries_by_table(text)
     deadlocks = text.count("ERROR: deadlock detected")  # one line per failed statement
     given_up = text.count("maximum number of tries reached")
-    broken = [] if BASELINE else load_env(lambda env: broken_invariants(env, load.parts))
+    broken = [] if plain else load_env(lambda env: broken_invariants(env, load.parts))
     print("\nmixed load%s: %d operations from %d clients on 2 workers in %.0f s"
-          % (" on plain Odoo (baseline)" if BASELINE else "", share * CLIENTS, CLIENTS,
-             elapsed))
+          % (" on plain Odoo" if plain else "", share * CLIENTS, CLIENTS, elapsed))
     for name, count in sorted(load.counts.items()):
         print("  %-60s %6d" % (name, count))
     print("  retries by error and attempt:")
@@ -292,4 +306,24 @@ def test_mixed_load(prefork_server, load_env, load_database):
               len(broken)))
     for item in broken:
         print("    broken: %s: %s" % item)
+    RESULTS[mode] = collections.OrderedDict([
+        ("deadlocks", deadlocks), ("retries", sum(retries.values())),
+        ("requests needing 3+ attempts",
+         sum(count for (_e, attempt), count in retries.items() if attempt == 2)),
+        ("most attempts of a request", most), ("given up after 5 tries", given_up),
+        ("HTTP 500", load.counts["HTTP 500"]), ("RPC failures", load.counts["rpc failure"]),
+        ("seconds", round(elapsed)),
+    ])
     assert not broken
+
+
+def test_side_by_side():
+    """The figures of both modes in one table (after both ran)."""
+    if len(RESULTS) < 2:
+        pytest.skip("one mode ran (LOAD_MODES)")
+    modes = list(RESULTS)
+    print("\nmixed load, %d operations, seed %d, side by side:" % (OPERATIONS, SEED))
+    print("  %-32s %s" % ("", "".join("%12s" % name for name in modes)))
+    for figure in RESULTS[modes[0]]:
+        print("  %-32s %s" % (figure, "".join(
+            "%12s" % RESULTS[name][figure] for name in modes)))
