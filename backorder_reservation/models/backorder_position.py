@@ -1121,6 +1121,9 @@ class BackorderPosition(models.Model):
         prefetch_fields(self.mapped("partner_id"))
         for related in ("product_id", "company_id"):
             self.mapped(related).mapped("name")
+        # The template reads the positions in an environment of its own: as
+        # lean as these positions' (a scheduled action's batch, see
+        # _run_in_batches).
         self.env.ref(template_xmlid).with_context(
             prefetch_fields=self.env.context.get("prefetch_fields", True),
         )._backorder_send_mails(self.ids)
