@@ -112,10 +112,10 @@ def load_env(load_database):
 
 
 @pytest.fixture(scope="module")
-def prefork_server(load_database):
+def prefork_server(mode, load_database):
     """(URL, log path) of an Odoo with 2 HTTP workers on the load's database,
-    logging its retries."""
-    log_path = os.path.join(ARTIFACTS, "odoo-load.log")
+    logging its retries (artifacts/odoo-load-<mode>.log, kept for reading)."""
+    log_path = os.path.join(ARTIFACTS, "odoo-load-%s.log" % mode)
     if os.path.exists(log_path):
         os.remove(log_path)
     process, url = start_odoo(
