@@ -11,23 +11,30 @@ stale snapshot, and be retried on a fresh one, as Odoo retries requests and cron
 jobs (``odoo.service.model.execute_cr``). Overlapping receipts already collide on
 quant and position rows; ``product.product._backorder_lock`` also writes a
 row of the addon's own lock table at the start of every assignment run, so runs
-that would touch disjoint rows collide too, while order lines and stock moves of
-the product never wait for it.
+that would touch disjoint rows collide too, while order lines and reservations
+of the product never wait for it.
+
+A transaction that writes both positions and quants takes that lock first, so
+that none holds a position while it waits for a quant another one holds, or
+the reverse: conflicts end in a retry, never in a deadlock.
 
 These tests commit real data, so they run on the database of the browser tests'
 server (``BACKORDER_HTTP_DB``, a copy made by setup/test.sh), never on the
 database of pytest-odoo's rolled-back tests. Each test makes its own product.
 """
 import threading
+import time
 import uuid
 
+import pytest
 from psycopg2 import OperationalError
+from psycopg2.errorcodes import DEADLOCK_DETECTED
 
 import odoo
 from odoo.exceptions import UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
-from odoo.addons.backorder_reservation.tests.common import validate_receipt
+from odoo.addons.backorder_reservation.tests.common import count_inventory, validate_receipt
 
 from _allocation_loader import load_allocation
 
@@ -36,11 +43,13 @@ MAX_RETRIES = 5
 BARRIER_TIMEOUT = 60
 
 
-def in_transaction(registry, work, barrier=None):
+def in_transaction(registry, work, barrier=None, conflicts=None):
     """Run ``work(env)`` in its own committed transaction, retried like Odoo
-    retries a request on a serialization failure. With ``barrier``, the first
-    try takes its snapshot, then waits for the other transaction to take its
-    own before doing anything. Returns the number of retries."""
+    retries a request on a serialization failure or a deadlock. With
+    ``barrier``, the first try takes its snapshot, then waits for the other
+    transaction to take its own before doing anything. Each conflict's
+    PostgreSQL error code goes into the list ``conflicts``. Returns the number
+    of retries."""
     for attempt in range(MAX_RETRIES):
         try:
             with odoo.api.Environment.manage(), registry.cursor() as cr:
@@ -53,6 +62,8 @@ def in_transaction(registry, work, barrier=None):
         except OperationalError as error:
             if error.pgcode not in PG_CONCURRENCY_ERRORS_TO_RETRY:
                 raise
+            if conflicts is not None:
+                conflicts.append(error.pgcode)
     raise AssertionError("still conflicting after %d tries" % MAX_RETRIES)
 
 
@@ -81,26 +92,83 @@ def concurrently(registry, *works):
     return retries
 
 
-def make_queue(env, needs):
-    """A new product and one eligible customer per need, positions in order."""
+def in_thread(run):
+    """Start ``run()`` in a thread; joining the returned function joins it and
+    raises what ``run`` raised."""
+    errors = []
+
+    def target():
+        try:
+            run()
+        except Exception as error:  # reported in the main thread
+            errors.append(error)
+    thread = threading.Thread(target=target)
+    thread.start()
+
+    def join():
+        thread.join(BARRIER_TIMEOUT * 2)
+        if errors:
+            raise errors[0]
+    return join
+
+
+def wait_until_waiting_for_a_lock(registry, started):
+    """Wait until the first try of a transaction (``started``: an event set
+    with the PostgreSQL backend's pid in ``started.pid``) waits for a lock
+    another transaction holds."""
+    assert started.wait(BARRIER_TIMEOUT)
+    deadline = time.time() + BARRIER_TIMEOUT
+    while time.time() < deadline:
+        # A new transaction each time: one sees the activity as it was at its start.
+        with registry.cursor() as cr:
+            cr.execute("SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                       (started.pid,))
+            if cr.fetchone() == ("Lock",):
+                return
+        time.sleep(0.05)
+    raise AssertionError("transaction %s never waited for a lock" % started.pid)
+
+
+def started_at_first_try(started, work):
+    """``work``, telling ``started`` (see :func:`wait_until_waiting_for_a_lock`)
+    when its first try starts."""
+    def run(env):
+        if not started.is_set():
+            env.cr.execute("SELECT pg_backend_pid()")
+            [started.pid] = env.cr.fetchone()
+            started.set()
+        work(env)
+    return run
+
+
+def make_queue(env, needs, before_queue=None):
+    """A new product and one eligible customer per need, positions in order;
+    ``before_queue(env, product)`` runs before they queue."""
     tag = uuid.uuid4().hex[:8]
     product = env["product.product"].create({
         "name": "Concurrent part %s" % tag, "type": "product"})
     service = env["product.product"].create({
         "name": "Concurrent service %s" % tag, "type": "service"})
+    if before_queue:
+        before_queue(env, product)
     positions = env["backorder.position"]
     for index, need in enumerate(needs):
         customer = env["res.partner"].create({
             "name": "Concurrent garage %s-%d" % (tag, index), "is_company": True})
-        order = env["sale.order"].create({
-            "partner_id": customer.id,
-            "order_line": [(0, 0, {"product_id": service.id, "product_uom_qty": 1,
-                                   "name": service.name, "price_unit": 1.0})],
-        })
-        order.action_confirm()
+        confirmed_order(env, customer.id, service, 1)
         positions |= positions.create({
             "partner_id": customer.id, "product_id": product.id, "product_qty": need})
     return product.id, positions.ids
+
+
+def confirmed_order(env, partner_id, product, qty):
+    order = env["sale.order"].create({
+        "partner_id": partner_id,
+        "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": qty,
+                               "name": product.name, "price_unit": 1.0})],
+    })
+    order.action_confirm()
+    return order
 
 
 def receive(product_id, qty):
@@ -286,13 +354,8 @@ def test_orders_and_moves_of_a_product_do_not_wait_for_its_assignment_run(regist
         assert run_open.wait(BARRIER_TIMEOUT)
         # Waiting on the run would block until it ends: fail fast instead.
         env.cr.execute("SET LOCAL lock_timeout = '5s'")
-        product = env["product.product"].browse(created["product"])
-        order = env["sale.order"].create({
-            "partner_id": created["buyer"],
-            "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 3,
-                                   "name": product.name, "price_unit": 1.0})],
-        })
-        order.action_confirm()
+        order = confirmed_order(
+            env, created["buyer"], env["product.product"].browse(created["product"]), 3)
         created["reserved"] = order.picking_ids.mapped("move_lines.reserved_availability")
         order_done.set()
 
@@ -305,3 +368,122 @@ def test_orders_and_moves_of_a_product_do_not_wait_for_its_assignment_run(regist
     assert created["reserved"] == [3.0]  # 5 on hand, 2 held
     on_hand, positions = state_of(registry, created["product"], created["positions"])
     assert_invariants(on_hand, positions)
+
+
+def walk_in_order(env, product):
+    """One piece on hand, reserved by a walk-in buyer's order."""
+    validate_receipt(env, product, 1)
+    buyer = env["res.partner"].create({
+        "name": "Walk-in buyer %s" % uuid.uuid4().hex[:8], "is_company": True})
+    assert confirmed_order(env, buyer.id, product, 1).picking_ids.mapped(
+        "move_lines.reserved_availability") == [1.0]
+
+
+def lose_all_but_one(env, product, _position):
+    count_inventory(env, product, 1)
+
+
+def receive_one(env, product, _position):
+    validate_receipt(env, product, 1)
+
+
+def cancel_walk_in_order(env, product, _position):
+    env["sale.order"].search([("order_line.product_id", "=", product.id),
+                              ("partner_id.name", "=like", "Walk-in buyer %")]).action_cancel()
+
+
+def cancel_position(_env, _product, position):
+    position.action_cancel()
+
+
+@pytest.mark.parametrize("need, before_queue, received, stock_change, position_after", [
+    # 3 on hand, 2 held: the count takes one of them back.
+    (2, None, 3, lose_all_but_one, (2, 0, 2, "done")),
+    # 3 on hand, all held: the receipt assigns one more piece.
+    (4, None, 3, receive_one, (4, 2, 2, "assigned")),
+    # 3 on hand, 2 held, 1 reserved: the cancelled order gives it to the queue.
+    (4, walk_in_order, 2, cancel_walk_in_order, (4, 1, 2, "assigned")),
+], ids=["loss", "receipt", "cancelled order"])
+def test_stock_changing_while_an_order_buys_held_pieces_does_not_deadlock(
+        registry, need, before_queue, received, stock_change, position_after):
+    # Stock entering or leaving writes the quants, then the holds it feeds or
+    # takes back (positions); an order buying held pieces writes its
+    # customer's position, then reserves the stock of its delivery. Both wait
+    # for an assignment run of the part in progress: when it ends, neither may
+    # hold what the other needs next.
+    conflicts, created = in_turn_after_an_assignment_run(
+        registry, [need], before_queue, received, stock_change, order_first=False)
+    assert DEADLOCK_DETECTED not in conflicts
+    on_hand, positions = state_of(registry, created["product"], created["positions"])
+    assert_invariants(on_hand, positions)
+    # Whichever went first, the same end.
+    assert positions == [position_after]
+
+
+def test_a_customer_cancelling_a_position_while_buying_from_it_does_not_deadlock(registry):
+    # The order buys 2 of the 3 pieces held for the customer, who cancels the
+    # position at the same moment; a piece goes to the next customer. The
+    # cancellation must not write the position before it has the lock: when
+    # the order got the lock first, each would wait for the other. Which one
+    # gets it when the run ends is up to PostgreSQL: three rounds.
+    for _round in range(3):
+        conflicts, created = in_turn_after_an_assignment_run(
+            registry, [4, 1], None, 3, cancel_position, order_first=True)
+        assert DEADLOCK_DETECTED not in conflicts
+        on_hand, positions = state_of(registry, created["product"], created["positions"])
+        assert_invariants(on_hand, positions)
+        # Either the order bought 2 held pieces before the position closed, or
+        # it bought 2 free ones after.
+        assert positions[0] in [(4, 0, 2, "cancelled"), (4, 0, 0, "cancelled")]
+        assert positions[1] == (1, 1, 0, "assigned")
+
+
+def in_turn_after_an_assignment_run(registry, needs, before_queue, received, stock_change,
+                                    order_first):
+    """A queue of ``needs`` of a new part (after ``before_queue``, see
+    :func:`make_queue`) given the ``received`` pieces. While an assignment run
+    of the part holds its lock, ``stock_change(env, product, first position)``
+    and the first customer's order buying 2 pieces start, in the order given,
+    each one waiting for a lock before the next starts; then the run ends
+    without a change. Returns (the conflicts of the two, as
+    :func:`in_transaction`, the ids created)."""
+    created = {}
+
+    def make_hold(env):
+        created["product"], created["positions"] = make_queue(env, needs, before_queue)
+        validate_receipt(env, env["product.product"].browse(created["product"]), received)
+        positions = env["backorder.position"].browse(created["positions"])
+        assert positions.mapped("qty_assigned") == allocate(needs, received)
+        created["customer"] = positions[0].partner_id.id
+    in_transaction(registry, make_hold)
+
+    def change_stock(env):
+        stock_change(env, env["product.product"].browse(created["product"]),
+                     env["backorder.position"].browse(created["positions"][0]))
+
+    def buy_two(env):
+        confirmed_order(env, created["customer"],
+                        env["product.product"].browse(created["product"]), 2)
+
+    run_open, run_over = threading.Event(), threading.Event()
+
+    def assignment_run():
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["product.product"].browse(created["product"])._backorder_lock()
+            run_open.set()
+            run_over.wait(BARRIER_TIMEOUT)
+            cr.rollback()  # it found nothing to assign
+
+    conflicts = []
+    joins = [in_thread(assignment_run)]
+    assert run_open.wait(BARRIER_TIMEOUT)
+    for work in (buy_two, change_stock) if order_first else (change_stock, buy_two):
+        started = threading.Event()
+        joins.append(in_thread(lambda started=started, work=work: in_transaction(
+            registry, started_at_first_try(started, work), conflicts=conflicts)))
+        wait_until_waiting_for_a_lock(registry, started)
+    run_over.set()
+    for join in joins:
+        join()
+    return conflicts, created

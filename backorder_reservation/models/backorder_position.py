@@ -743,6 +743,9 @@ class BackorderPosition(models.Model):
         are not a second open one."""
         if not self:
             return
+        # The queues that get pieces back, locked before the positions change
+        # (see product.product._backorder_lock).
+        self.filtered("qty_assigned").mapped("product_id")._backorder_lock()
         now_str = fields.Datetime.to_string(now)
         self.env.cr.execute("""
             UPDATE backorder_position AS p

@@ -176,27 +176,41 @@ class ProductProduct(models.Model):
     @api.multi
     def _backorder_locked_by_company(self):
         """Lock those of these products that have open positions (see
-        :meth:`_backorder_lock`), then yield them per company that has open
-        positions of them, in that company's context: each company's queues are
-        served from its own warehouse."""
+        :meth:`_backorder_lock_queued`), then yield them per company that has
+        open positions of them, in that company's context: each company's
+        queues are served from its own warehouse."""
+        for company_id, product_ids in self._backorder_lock_queued():
+            yield self.browse(product_ids).with_context(force_company=company_id)
+
+    @api.multi
+    def _backorder_lock_queued(self):
+        """Lock those of these products that have open positions (see
+        :meth:`_backorder_lock`). Returns [(company id, [product ids])] of the
+        companies that have open positions of them."""
         if not self.ids:
-            return
+            return []
         self.env.cr.execute("""
             SELECT company_id, array_agg(DISTINCT product_id) FROM backorder_position
              WHERE product_id IN %s AND state IN %s
              GROUP BY company_id ORDER BY company_id
         """, (tuple(self.ids), OPEN_STATES))
         queued = self.env.cr.fetchall()
-        if not queued:
-            return
-        self.browse(sorted(set().union(*(ids for _company, ids in queued))))._backorder_lock()
-        for company_id, product_ids in queued:
-            yield self.browse(product_ids).with_context(force_company=company_id)
+        if queued:
+            product_ids = set().union(*(ids for _company, ids in queued))
+            self.browse(sorted(product_ids))._backorder_lock()
+        return queued
 
     @api.multi
     def _backorder_lock(self):
         """Serialize assignment runs and cap checks per product (see
-        ``backorder.lock``); sales and moves of the products do not take part."""
+        ``backorder.lock``). A transaction that writes both a product's
+        positions and its stock (quants) takes the lock before it writes
+        either: two that wrote them in opposite orders (a receipt or a loss:
+        quants, then holds; an order buying held pieces: its position, then the
+        quants its delivery reserves) would each wait for what the other holds.
+        Quotations, order lines and the reservations of moves do not take
+        part, nor does the confirmation of an order whose customer has no open
+        position of the product."""
         self.env["backorder.lock"]._acquire(
             ["product:%d" % product_id for product_id in self.ids])
 

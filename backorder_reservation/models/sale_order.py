@@ -45,10 +45,17 @@ class SaleOrder(models.Model):
         position of each product (:func:`lifecycle.purchase_pieces`): held
         pieces first, then the rest of the need."""
         now = datetime.utcnow()
+        Position = self.env["backorder.position"]
+        positions_of = {order: Position._of_customer(
+            order.partner_id, order.company_id, order.order_line.mapped("product_id"))
+            for order in self}
+        # Before writing the positions and, in super(), reserving the stock
+        # (see product.product._backorder_lock). Orders of customers without
+        # positions do not wait for assignment runs.
+        Position.union(*positions_of.values()).mapped("product_id")._backorder_lock()
         for order in self:
             ordered, kept = order._backorder_ordered_pieces()
-            positions = self.env["backorder.position"]._of_customer(
-                order.partner_id, order.company_id, order.order_line.mapped("product_id"))
+            positions = positions_of[order]
             if not positions:
                 continue
             products = positions.mapped("product_id").with_context(

@@ -46,11 +46,19 @@ class StockMove(models.Model):
         # at the next run of the safety net.
         giving_back = self.filtered(
             lambda move: move.location_id.usage == "internal" and move.move_line_ids)
+        # Before the quants change, as every writer of both does (see
+        # product.product._backorder_lock).
+        giving_back.mapped("product_id")._backorder_lock_queued()
         result = super(StockMove, self)._do_unreserve()
         giving_back.mapped("product_id").backorder_allocate()
         return result
 
     def _action_done(self):
+        # Stock that enters or leaves gives pieces to or takes them from holds
+        # below: lock their queues before the quants change, as every writer of
+        # both does (see product.product._backorder_lock).
+        leaving, arriving = self._backorder_leaving_and_arriving()
+        (leaving | arriving).mapped("product_id")._backorder_lock_queued()
         done = super(StockMove, self)._action_done()
         leaving, arriving = done.filtered(
             lambda move: move.state == "done")._backorder_leaving_and_arriving()
