@@ -396,6 +396,10 @@ def cancel_position(_env, _product, position):
     position.action_cancel()
 
 
+def buy_two(env, product, position):
+    confirmed_order(env, position.partner_id.id, product, 2)
+
+
 @pytest.mark.parametrize("need, before_queue, received, stock_change, position_after", [
     # 3 on hand, 2 held: the count takes one of them back.
     (2, None, 3, lose_all_but_one, (2, 0, 2, "done")),
@@ -412,7 +416,7 @@ def test_stock_changing_while_an_order_buys_held_pieces_does_not_deadlock(
     # for an assignment run of the part in progress: when it ends, neither may
     # hold what the other needs next.
     conflicts, created = in_turn_after_an_assignment_run(
-        registry, [need], before_queue, received, stock_change, order_first=False)
+        registry, [need], before_queue, received, [stock_change, buy_two])
     assert DEADLOCK_DETECTED not in conflicts
     on_hand, positions = state_of(registry, created["product"], created["positions"])
     assert_invariants(on_hand, positions)
@@ -425,10 +429,10 @@ def test_a_customer_cancelling_a_position_while_buying_from_it_does_not_deadlock
     # position at the same moment; a piece goes to the next customer. The
     # cancellation must not write the position before it has the lock: when
     # the order got the lock first, each would wait for the other. Which one
-    # gets it when the run ends is up to PostgreSQL: three rounds.
-    for _round in range(3):
+    # gets it when the run ends is up to PostgreSQL: five rounds.
+    for _round in range(5):
         conflicts, created = in_turn_after_an_assignment_run(
-            registry, [4, 1], None, 3, cancel_position, order_first=True)
+            registry, [4, 1], None, 3, [buy_two, cancel_position])
         assert DEADLOCK_DETECTED not in conflicts
         on_hand, positions = state_of(registry, created["product"], created["positions"])
         assert_invariants(on_hand, positions)
@@ -438,15 +442,38 @@ def test_a_customer_cancelling_a_position_while_buying_from_it_does_not_deadlock
         assert positions[1] == (1, 1, 0, "assigned")
 
 
-def in_turn_after_an_assignment_run(registry, needs, before_queue, received, stock_change,
-                                    order_first):
+def cap_at_ten(_env, product):
+    product.backorder_cap = 10
+
+
+def raise_to_five(_env, _product, position):
+    position.write({"product_qty": 5})
+
+
+def test_staff_raising_a_capped_position_while_stock_arrives_does_not_deadlock(registry):
+    # A raised position of a capped part counts against the cap under the
+    # part's lock; the receipt assigns under that lock too, and gives the
+    # position a piece. The raise must not write the position before it has
+    # the lock: when the receipt got it first, each would wait for the other.
+    # Which one gets it when the run ends is up to PostgreSQL: five rounds.
+    for _round in range(5):
+        conflicts, created = in_turn_after_an_assignment_run(
+            registry, [4], cap_at_ten, 3, [receive_one, raise_to_five])
+        assert DEADLOCK_DETECTED not in conflicts
+        on_hand, positions = state_of(registry, created["product"], created["positions"])
+        assert on_hand == 4
+        assert_invariants(on_hand, positions)
+        # The receipt assigned its piece whichever went first.
+        assert positions == [(5, 4, 0, "assigned")]
+
+
+def in_turn_after_an_assignment_run(registry, needs, before_queue, received, works):
     """A queue of ``needs`` of a new part (after ``before_queue``, see
     :func:`make_queue`) given the ``received`` pieces. While an assignment run
-    of the part holds its lock, ``stock_change(env, product, first position)``
-    and the first customer's order buying 2 pieces start, in the order given,
-    each one waiting for a lock before the next starts; then the run ends
-    without a change. Returns (the conflicts of the two, as
-    :func:`in_transaction`, the ids created)."""
+    of the part holds its lock, each of ``works`` (``work(env, product, first
+    position)``) starts in a transaction of its own, in turn, once the one
+    before waits for a lock; then the run ends without a change. Returns (the
+    conflicts of the works, as :func:`in_transaction`, the ids created)."""
     created = {}
 
     def make_hold(env):
@@ -454,16 +481,11 @@ def in_turn_after_an_assignment_run(registry, needs, before_queue, received, sto
         validate_receipt(env, env["product.product"].browse(created["product"]), received)
         positions = env["backorder.position"].browse(created["positions"])
         assert positions.mapped("qty_assigned") == allocate(needs, received)
-        created["customer"] = positions[0].partner_id.id
     in_transaction(registry, make_hold)
 
-    def change_stock(env):
-        stock_change(env, env["product.product"].browse(created["product"]),
-                     env["backorder.position"].browse(created["positions"][0]))
-
-    def buy_two(env):
-        confirmed_order(env, created["customer"],
-                        env["product.product"].browse(created["product"]), 2)
+    def on_the_part(work):
+        return lambda env: work(env, env["product.product"].browse(created["product"]),
+                                env["backorder.position"].browse(created["positions"][0]))
 
     run_open, run_over = threading.Event(), threading.Event()
 
@@ -478,10 +500,11 @@ def in_turn_after_an_assignment_run(registry, needs, before_queue, received, sto
     conflicts = []
     joins = [in_thread(assignment_run)]
     assert run_open.wait(BARRIER_TIMEOUT)
-    for work in (buy_two, change_stock) if order_first else (change_stock, buy_two):
+    for work in works:
         started = threading.Event()
         joins.append(in_thread(lambda started=started, work=work: in_transaction(
-            registry, started_at_first_try(started, work), conflicts=conflicts)))
+            registry, started_at_first_try(started, on_the_part(work)),
+            conflicts=conflicts)))
         wait_until_waiting_for_a_lock(registry, started)
     run_over.set()
     for join in joins:

@@ -483,6 +483,10 @@ class BackorderPosition(models.Model):
         raised = self.filtered(lambda position: position.is_open
                                and vals["product_qty"] > position.product_qty) \
             if "product_qty" in vals else self.browse()
+        if "product_qty" in vals:
+            # The cap check below locks capped parts: before the positions
+            # change (see product.product._backorder_lock).
+            self.mapped("product_id").filtered("backorder_cap")._backorder_lock()
         result = super(BackorderPosition, self).write(vals)
         if "product_qty" in vals:
             for company in self.mapped("company_id"):
