@@ -72,29 +72,22 @@ def concurrently(registry, *works):
     the retries of each."""
     barrier = threading.Barrier(len(works))
     retries = [None] * len(works)
-    errors = []
 
     def run(index, work):
         try:
             retries[index] = in_transaction(registry, work, barrier)
-        except Exception as error:  # reported in the main thread
-            barrier.abort()
-            errors.append(error)
+        except Exception:
+            barrier.abort()  # the others stop waiting for this one
+            raise
 
-    threads = [threading.Thread(target=run, args=(index, work))
-               for index, work in enumerate(works)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(BARRIER_TIMEOUT * 2)
-    if errors:
-        raise errors[0]
+    join_all([in_thread(lambda index=index, work=work: run(index, work))
+              for index, work in enumerate(works)])
     return retries
 
 
 def in_thread(run):
-    """Start ``run()`` in a thread; joining the returned function joins it and
-    raises what ``run`` raised."""
+    """Start ``run()`` in a thread; returns a function that joins it and
+    returns what ``run`` raised, if anything."""
     errors = []
 
     def target():
@@ -107,9 +100,16 @@ def in_thread(run):
 
     def join():
         thread.join(BARRIER_TIMEOUT * 2)
-        if errors:
-            raise errors[0]
+        return errors[0] if errors else None
     return join
+
+
+def join_all(joins):
+    """Join the threads of :func:`in_thread`, all of them, then raise the
+    first error one of them raised."""
+    errors = [error for error in [join() for join in joins] if error]
+    if errors:
+        raise errors[0]
 
 
 def wait_until_waiting_for_a_lock(registry, started):
@@ -359,11 +359,10 @@ def test_orders_and_moves_of_a_product_do_not_wait_for_its_assignment_run(regist
         created["reserved"] = order.picking_ids.mapped("move_lines.reserved_availability")
         order_done.set()
 
-    run = threading.Thread(target=lambda: created.update(
+    join_run = in_thread(lambda: created.update(
         run_retries=in_transaction(registry, assignment_run)))
-    run.start()
     created["order_retries"] = in_transaction(registry, order_of_three)
-    run.join(BARRIER_TIMEOUT * 2)
+    join_all([join_run])
     assert created["order_retries"] == 0 and created["run_retries"] == 0
     assert created["reserved"] == [3.0]  # 5 on hand, 2 held
     on_hand, positions = state_of(registry, created["product"], created["positions"])
@@ -507,6 +506,5 @@ def in_turn_after_an_assignment_run(registry, needs, before_queue, received, wor
             conflicts=conflicts)))
         wait_until_waiting_for_a_lock(registry, started)
     run_over.set()
-    for join in joins:
-        join()
+    join_all(joins)
     return conflicts, created
