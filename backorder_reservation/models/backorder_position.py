@@ -486,7 +486,7 @@ class BackorderPosition(models.Model):
         if "product_qty" in vals:
             # The cap check below locks capped parts: before the positions
             # change (see product.product._backorder_lock).
-            self.mapped("product_id").filtered("backorder_cap")._backorder_lock()
+            self.mapped("product_id")._backorder_capped()._backorder_lock()
         result = super(BackorderPosition, self).write(vals)
         if "product_qty" in vals:
             for company in self.mapped("company_id"):

@@ -281,7 +281,7 @@ class ProductProduct(models.Model):
         together (requested minus bought): each company's warehouse serves its
         own queues."""
         room = {product.id: None for product in self}
-        capped = self.filtered(lambda product: product.backorder_cap > 0)
+        capped = self._backorder_capped()
         if not capped:
             return room
         Position = self.env["backorder.position"].sudo()
@@ -316,10 +316,15 @@ class ProductProduct(models.Model):
                 for product in self}
 
     @api.multi
+    def _backorder_capped(self):
+        """Those of these products with a cap (0 = no cap)."""
+        return self.filtered(lambda product: product.backorder_cap > 0)
+
+    @api.multi
     def _check_backorder_cap(self, extra_qty=0):
         """Refuse open positions beyond the product's cap (0 = no cap), counting
         ``extra_qty`` more pieces about to be queued."""
-        capped = self.filtered(lambda product: product.backorder_cap > 0)
+        capped = self._backorder_capped()
         if capped:
             # Two customers queueing at once would each see room for their own
             # pieces: the second has to start again and count the first's.
