@@ -62,7 +62,7 @@ class BackorderPortal(CustomerPortal):
             total=Position.search_count(domain), page=page, step=self._items_per_page)
         positions = Position.search(
             domain, order=searchbar_sortings[sortby]["order"],
-            limit=self._items_per_page, offset=pager["offset"])
+            limit=self._items_per_page, offset=pager["offset"])._read_shop_rows()
         values.update(self._backorder_message(message))
         values.update({
             "positions": positions,

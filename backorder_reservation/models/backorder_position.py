@@ -52,20 +52,32 @@ def cron_time_budget():
     return limit * CRON_TIME_SHARE if limit > 0 else None
 
 
-def prefetch_fields(records):
-    """Read into the cache the fields a first access to a field of
-    ``records`` reads (their stored fields; Odoo's ``_prefetch_field``), for
-    all of them, as ``read()`` does, without building its result: for a
-    thousand customers that took two thirds of the time. Not for a model that
-    inherits fields of another (``_inherits``): those would be read one
-    record at a time later."""
+def prefetch_fields(records, names=None):
+    """Read into the cache the fields ``names`` of ``records`` (default: those
+    a first access to a field reads, their stored fields; Odoo's
+    ``_prefetch_field``), for all of them with one statement, as ``read()``
+    does, without building its result: for a thousand customers that took two
+    thirds of the time. Without ``names``, not for a model that inherits
+    fields of another (``_inherits``): those would be read one record at a
+    time later."""
     records.check_access_rights("read")
-    names = records.check_field_access_rights("read", [
+    names = records.check_field_access_rights("read", names or [
         name for name, field in records._fields.items() if field.prefetch])
     records._read_from_database(
         [name for name in names if records._fields[name].store],
         [name for name in names if not records._fields[name].store
          and records._fields[name].base_field.store])
+
+
+# {model: fields} that a position's row in the cart or in My backorders shows
+# or that its expected day is computed from (see _read_shop_rows).
+SHOP_ROW_FIELDS = {
+    "backorder.position": [
+        "name", "partner_id", "company_id", "product_id", "state", "product_qty",
+        "qty_assigned", "qty_done", "qty_need", "notify_only", "date_expiry"],
+    "product.product": ["product_tmpl_id", "default_code"],
+    "product.template": ["name", "preorder_release_date", "backorder_expected_date"],
+}
 
 
 class BackorderPosition(models.Model):
@@ -866,15 +878,28 @@ class BackorderPosition(models.Model):
         if len(listed) < limit:
             listed |= Position.search(open_domain + [("state", "!=", "assigned")],
                                       limit=limit - len(listed))
-        return listed, Position.search_count(open_domain) - len(listed)
+        return listed._read_shop_rows(), Position.search_count(open_domain) - len(listed)
 
     @api.model
     def _shop_rows(self):
         """This model for the rows of a shop or portal page: each field a row
         shows is read for all rows at once, and only those fields. Reading the
         whole records of a page of parts (Odoo's default) costs several times
-        what their names cost."""
+        what their names cost. :meth:`_read_shop_rows` reads them."""
         return self.with_context(prefetch_fields=False)
+
+    @api.multi
+    def _read_shop_rows(self):
+        """Read the fields the rows of these positions on a shop or portal page
+        show or compute theirs from (the expected day), with one statement for
+        the positions, one for their parts and one for the parts' templates:
+        read when first used, each field would cost a statement of its own."""
+        prefetch_fields(self, SHOP_ROW_FIELDS["backorder.position"])
+        products = self.mapped("product_id")
+        prefetch_fields(products, SHOP_ROW_FIELDS["product.product"])
+        prefetch_fields(products.mapped("product_tmpl_id"),
+                        SHOP_ROW_FIELDS["product.template"])
+        return self
 
     @api.model
     def _action_view(self, domain, context=None):

@@ -4,7 +4,9 @@
 a server that logs every statement: the cart update, the cart page and My
 backorders read a customer's positions in as many statements for 25
 positions as for 5, and putting a part that is not in stock in the cart costs
-at most half again the statements of putting an in-stock one there."""
+at most half again the statements of putting an in-stock one there, as
+the positions cost the cart page at most half again its statements
+without."""
 from _server import statements
 from _shop import Shop, add_to_cart, update_json
 
@@ -57,3 +59,15 @@ def test_a_part_out_of_stock_costs_the_cart_update_half_again_at_most(
         update_json(server, session, product_id=product_id, add_qty=1)))
         for product_id in (queued, in_stock)]
     assert queue <= 1.5 * add, (queue, add)
+
+
+def test_positions_cost_the_cart_page_half_again_at_most(shop, counting_server):
+    in_stock = shop.product("Statement ratio cart stocked part", stock=1000)
+    pages = []
+    for login in (shop.customer_with_positions("Statement ratio cart garage", 5),
+                  shop.customer("Statement ratio cart plain garage")[0]):
+        server, session = _counting_client(shop, counting_server, login, in_stock)
+        pages.append(_warm_statements(
+            counting_server[1], lambda: session.get(server.url + "/shop/cart")))
+    with_positions, without = pages
+    assert with_positions <= 1.5 * without, (with_positions, without)
