@@ -10,7 +10,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
 from .. import allocation, lifecycle
-from ..sql import execute_values
+from ..sql import execute_values, sums_by
 
 _logger = logging.getLogger(__name__)
 
@@ -1074,10 +1074,8 @@ class BackorderPosition(models.Model):
         product at a time (:meth:`_commit_each`), so that a run locks one
         product's queue at a time, not all of them for its whole length.
         Returns the number of products."""
-        groups = self.read_group(
-            [("state", "in", lifecycle.OPEN_STATES)], ["product_id"], ["product_id"])
-        products = self.env["product.product"].browse(
-            sorted(group["product_id"][0] for group in groups))
+        products = self.env["product.product"].browse(sorted(sums_by(
+            self, [("state", "in", lifecycle.OPEN_STATES)], "product_id", [])))
         return self._commit_each(
             products, lambda product: product.backorder_allocate(now), commit)
 

@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 
 from .. import allocation
 from ..lifecycle import OPEN_STATES
+from ..sql import sums_by
 
 # website_sale_stock's availability modes that cap the quantity in the basket
 # at the forecast.
@@ -229,10 +230,9 @@ class ProductProduct(models.Model):
     def _backorder_held_qty(self):
         """{product id: pieces held by open positions of the company}."""
         Position = self.env["backorder.position"]
-        groups = Position.read_group(
-            Position._open_domain(self, self._backorder_company()),
-            ["product_id", "qty_assigned"], ["product_id"])
-        return {group["product_id"][0]: group["qty_assigned"] for group in groups}
+        return {product_id: held for product_id, (held,) in sums_by(
+            Position, Position._open_domain(self, self._backorder_company()),
+            "product_id", ["qty_assigned"]).items()}
 
     @api.multi
     def _backorder_free_qty(self, now=None):
@@ -257,14 +257,11 @@ class ProductProduct(models.Model):
         reserved for outgoing moves, minus what positions hold. Whole pieces;
         negative when holds exceed what is left."""
         warehouse = self._backorder_warehouse()
-        groups = self.env["stock.quant"].sudo().read_group(
-            [("product_id", "in", self.ids),
-             ("location_id", "child_of", warehouse.lot_stock_id.id)],
-            ["product_id", "quantity", "reserved_quantity"], ["product_id"])
-        unreserved = {
-            group["product_id"][0]: group["quantity"] - group["reserved_quantity"]
-            for group in groups
-        }
+        unreserved = {product_id: quantity - reserved for product_id, (quantity, reserved)
+                      in sums_by(self.env["stock.quant"].sudo(), [
+                          ("product_id", "in", self.ids),
+                          ("location_id", "child_of", warehouse.lot_stock_id.id)],
+                          "product_id", ["quantity", "reserved_quantity"]).items()}
         held = self._backorder_held_qty()
         return {
             product.id: whole_pieces_in(unreserved.get(product.id, 0.0))
@@ -285,10 +282,10 @@ class ProductProduct(models.Model):
         if not capped:
             return room
         Position = self.env["backorder.position"].sudo()
-        groups = Position.read_group(
-            Position._open_domain(capped, self._backorder_company()),
-            ["product_id", "product_qty", "qty_done"], ["product_id"])
-        queued = {g["product_id"][0]: g["product_qty"] - g["qty_done"] for g in groups}
+        queued = {product_id: requested - bought for product_id, (requested, bought)
+                  in sums_by(Position, Position._open_domain(
+                      capped, self._backorder_company()),
+                      "product_id", ["product_qty", "qty_done"]).items()}
         for product in capped:
             room[product.id] = product.backorder_cap - queued.get(product.id, 0)
         return room
