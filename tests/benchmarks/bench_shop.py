@@ -9,9 +9,9 @@ Usage, from the repository root (sets up the test database like the tests)::
 
 A customer with POSITIONS open positions (parts out of stock) and one with
 none, each with an in-stock part in the cart. For each pair it prints the
-median time of REPEAT requests on the test server, the SQL statements of one
-request (counted on a second server that logs every statement), and the
-ratios to the plain counterpart:
+median time of REPEAT requests of each on the test server (the two in
+turn), the SQL statements of one request (counted on a second server that
+logs every statement), and the ratios to the plain counterpart:
 
 - the cart update of a queued part against the same call for an in-stock part;
 - the cart page of the customer with positions against the one without;
@@ -27,17 +27,22 @@ from _server import statements
 from _shop import Shop, add_to_cart, update_json
 
 POSITIONS = int(os.environ.get("BENCH_SHOP_POSITIONS", 200))
-REPEAT = 5
+REPEAT = 15
 
 
-def _median_ms(request):
-    request()  # warm: assets, caches, the session's first look-ups
-    durations = []
+def _median_ms(page, counterpart):
+    """(median ms of ``page()``, of ``counterpart()``), the two requested in
+    turn: the host's speed drifts within seconds, and a drift between a run
+    of one and a run of the other would show in their ratio."""
+    durations = ([], [])
+    for request in (page, counterpart):
+        request()  # warm: assets, caches, the session's first look-ups
     for _attempt in range(REPEAT):
-        start = time.perf_counter()
-        request()
-        durations.append((time.perf_counter() - start) * 1000)
-    return statistics.median(durations)
+        for request, measured in zip((page, counterpart), durations):
+            start = time.perf_counter()
+            request()
+            measured.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(measured) for measured in durations]
 
 
 def test_shop_page_figures(shop, counting_server):
@@ -77,7 +82,7 @@ def test_shop_page_figures(shop, counting_server):
              get(server, busy, "/my/backorders"), get(server, busy, "/my/orders")),
         ]
         if server is shop:
-            rows = [[name, _median_ms(page), _median_ms(counterpart)]
+            rows = [[name] + _median_ms(page, counterpart)
                     for name, page, counterpart in pairs]
         else:
             for row, (_name, page, counterpart) in zip(rows, pairs):
