@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.backorder_reservation.models.product_product import whole_pieces_in
+from odoo.addons.backorder_reservation.sql import sums_by
 
 from ..replenishment import qty_to_order
 
@@ -29,9 +30,9 @@ class ProductProduct(models.Model):
         company = self._backorder_company()
         products = self.sudo().with_context(force_company=company.id)
         Position = products.env["backorder.position"]
-        waiting = {group["product_id"][0]: group["qty_need"] for group in Position.read_group(
-            Position._open_domain(products, company),
-            ["product_id", "qty_need"], ["product_id"])}
+        waiting = {product_id: need for product_id, (need,) in sums_by(
+            Position, Position._open_domain(products, company),
+            "product_id", ["qty_need"]).items()}
         free = products._backorder_unheld_qty()
         incoming = {product_id: sum(qty for _day, qty in receipts)
                     for product_id, receipts in products._backorder_planned_receipts().items()}
