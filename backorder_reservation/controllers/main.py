@@ -98,6 +98,18 @@ def is_visitor():
 
 
 @contextmanager
+def website_context(**values):
+    """Around website_sale's route: the website, and so the cart it gets, in a
+    context with ``values``."""
+    website = request.website
+    request.website = website.with_context(**values)
+    try:
+        yield
+    finally:
+        request.website = website
+
+
+@contextmanager
 def pending_of_visitor():
     """Around a basket change: a visitor's basket adds the pieces it cannot
     queue to what the session keeps for after login (see
@@ -106,14 +118,21 @@ def pending_of_visitor():
         yield
         return
     pending = dict(request.session.get(PENDING_SESSION_KEY) or {})
-    website = request.website
-    request.website = website.with_context(backorder_pending=pending)
-    try:
+    with website_context(backorder_pending=pending):
         yield
-    finally:
-        request.website = website
     if pending:
         request.session[PENDING_SESSION_KEY] = pending
+
+
+@contextmanager
+def messages_flashed():
+    """Around a basket change of a form: the basket's messages (see
+    ``sale.order._backorder_tell``) go to the next cart page."""
+    messages = []
+    with website_context(backorder_messages=messages):
+        yield
+    for message in messages:
+        flash(message)
 
 
 def queue_pending(website):
@@ -197,7 +216,7 @@ class WebsiteSaleBackorder(WebsiteSale):
             return request.redirect("/shop/cart")
         if values["add_qty"] is None and not values["set_qty"]:
             values["add_qty"] = 1  # an empty quantity field adds one, as in website_sale
-        with pending_of_visitor():
+        with pending_of_visitor(), messages_flashed():
             return super(WebsiteSaleBackorder, self).cart_update(
                 values["product_id"], add_qty=values["add_qty"] or 0,
                 set_qty=values["set_qty"] or 0, **kw)

@@ -120,8 +120,7 @@ class SaleOrder(models.Model):
         if all_short:
             # website_sale would make the line only for it to be taken out
             # again: twice its whole update (prices, taxes, the order's totals).
-            warning = self._backorder_queue_short_qty(*all_short)
-            self.warning_stock = warning
+            warning = self._backorder_tell(self._backorder_queue_short_qty(*all_short))
             return {"line_id": False, "quantity": 0, "warning": warning}
         values = super(SaleOrder, self)._cart_update(
             product_id, line_id, add_qty, set_qty, **kwargs)
@@ -143,13 +142,24 @@ class SaleOrder(models.Model):
         short = qty - (line.product_uom_qty if line else 0)
         if short <= 0:
             return values
-        values["warning"] = self._backorder_queue_short_qty(product, short)
+        values["warning"] = self._backorder_tell(
+            self._backorder_queue_short_qty(product, short))
         if line.exists():
-            line.write({"warning_stock": values["warning"],
-                        "backorder_kept_qty": qty - short})
-        else:
-            self.warning_stock = values["warning"]
+            line.backorder_kept_qty = qty - short
         return values
+
+    @api.model
+    def _backorder_tell(self, message):
+        """Add the basket's ``message`` to the ``backorder_messages`` list of the
+        context, when the caller gives one to show them on the next page;
+        returns the message. Not stored on the order as website_sale_stock
+        stores its warnings: the cart page would write the order again to
+        clear it, and every write of the order makes a request that writes it
+        too (staff confirming the cart, the customer's other tab) start again."""
+        messages = self.env.context.get("backorder_messages")
+        if messages is not None:
+            messages.append(message)
+        return message
 
     @api.multi
     def _backorder_return_unserved_pieces(self):

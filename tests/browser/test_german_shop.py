@@ -112,8 +112,8 @@ def test_a_german_customer_sees_the_cart_and_the_email_in_german(
     # 1. Three calipers on backorder: the cart says so, in German.
     put_on_backorder(shop, browser, caliper, 3)
     [(caliper_position, _, _, _, _)] = shop.positions(product_id=caliper)
-    # website_sale_stock's one-shot warning of the basket tells what happened.
-    message = wait_for(browser, "#wrap .alert-warning").text
+    # The basket's message, once on the next cart page, tells what happened.
+    message = wait_for(browser, "#wrap .o_backorder_message").text
     assert "Nicht auf Lager: 3 Stück von Bremssattel vorne" in message
     assert "als Rückstand vorgemerkt (%s)" % caliper_position in message
 
@@ -146,7 +146,7 @@ def test_a_german_customer_sees_the_cart_and_the_email_in_german(
     assert background(assigned.find_element(By.TAG_NAME, "td")) == YELLOW
     assert background(waiting.find_element(By.TAG_NAME, "td")) == YELLOW
     assert "Nicht auf Lager: 1 Stück von Luftfilter" in wait_for(
-        browser, "#wrap .alert-warning").text
+        browser, "#wrap .o_backorder_message").text
     badge = browser.find_element(By.CSS_SELECTOR, "#my_cart .o_backorder_flash_badge")
     assert badge.text.strip() == "2 reserviert"
     assert badge.get_attribute("title") == "Für Sie reserviert: 2 Stück"

@@ -58,6 +58,43 @@ def test_json_basket_route_queues_the_short_quantity(shop):
     assert cart_lines(shop, partner) == {product: 1.0}
 
 
+def order_row_versions(shop, partner_id):
+    """{(table, id): the row's version (xmin)} of the customer's draft orders
+    and their lines: a version changes with every UPDATE of the row."""
+    def work(env):
+        env.cr.execute("""
+            SELECT 'sale_order', o.id, o.xmin::text FROM sale_order o
+             WHERE o.partner_id = %(partner)s AND o.state = 'draft'
+            UNION ALL
+            SELECT 'sale_order_line', l.id, l.xmin::text FROM sale_order_line l
+              JOIN sale_order o ON o.id = l.order_id
+             WHERE o.partner_id = %(partner)s AND o.state = 'draft'
+        """, {"partner": partner_id})
+        return {(table, row_id): version for table, row_id, version in env.cr.fetchall()}
+    return shop.odoo_env(work)
+
+
+def test_queue_message_shows_once_and_writes_nothing_to_the_cart(shop):
+    # The message is the customer's, for the next cart page: kept in the
+    # session, not written on the order, which staff confirming the cart or
+    # another tab write too (each such write makes one of them start again).
+    stocked = shop.product("Wiper arm", stock=5)
+    product = shop.product("Wiper motor")
+    login, partner = shop.customer()
+    client = shop.client(login)
+    add_to_cart(shop, client, stocked, 1)
+    client.get(shop.url + "/shop/cart")
+    cart = order_row_versions(shop, partner)
+    for qty in (2, 1):  # queueing, then raising the position
+        page = add_to_cart(shop, client, product, qty).text
+        [(name, requested, _a, _d, _s)] = shop.positions(product_id=product)
+        assert page.count("are not in stock: they are on backorder (%s)" % name) == 1
+    assert requested == 3
+    assert "are not in stock" not in client.get(shop.url + "/shop/cart").text
+    assert order_row_versions(shop, partner) == cart
+    assert cart_lines(shop, partner) == {stocked: 1.0}
+
+
 @pytest.mark.parametrize("add_qty, message", [
     ("0", "at least 1"), ("-2", "at least 1"), ("1.5", "whole number"),
     ("two", "must be a number"), ("inf", "must be a number"), ("nan", "must be a number"),
