@@ -441,6 +441,51 @@ def test_a_customer_cancelling_a_position_while_buying_from_it_does_not_deadlock
         assert positions[1] == (1, 1, 0, "assigned")
 
 
+def walk_in_order_of_a_spare_and_the_part(env, product):
+    """A walk-in buyer's order of one piece of a spare part (2 on hand), then
+    one of ``product`` (1 on hand), both reserved; its moves come in that
+    order."""
+    spare = env["product.product"].create({
+        "name": "Concurrent spare %s" % uuid.uuid4().hex[:8], "type": "product"})
+    validate_receipt(env, spare, 2)
+    validate_receipt(env, product, 1)
+    buyer = env["res.partner"].create({
+        "name": "Walk-in buyer %s" % uuid.uuid4().hex[:8], "is_company": True})
+    order = env["sale.order"].create({"partner_id": buyer.id, "order_line": [
+        (0, 0, {"product_id": part.id, "product_uom_qty": 1, "name": part.name,
+                "price_unit": 1.0}) for part in (spare, product)]})
+    order.action_confirm()
+    assert order.picking_ids.mapped("move_lines.reserved_availability") == [1.0, 1.0]
+
+
+def buy_two_and_a_spare(env, product, position):
+    """The customer of ``position`` buys 2 of ``product`` and the spare part of
+    the walk-in order, one piece."""
+    spare = env["sale.order.line"].search([
+        ("order_id.partner_id.name", "=like", "Walk-in buyer %"),
+        ("product_id.name", "=like", "Concurrent spare %")], order="id desc", limit=1)
+    order = env["sale.order"].create({"partner_id": position.partner_id.id, "order_line": [
+        (0, 0, {"product_id": part.id, "product_uom_qty": qty, "name": part.name,
+                "price_unit": 1.0})
+        for part, qty in ((product, 2), (spare.product_id, 1))]})
+    order.action_confirm()
+
+
+def test_an_order_of_two_parts_cancelled_while_one_is_bought_does_not_deadlock(registry):
+    # Odoo cancels an order's moves one at a time: the spare part's
+    # reservation is undone (its quant written) before the next move asks for
+    # the queued part's lock. The order buying held pieces of that part holds
+    # its lock, then reserves the spare: each would wait for the other.
+    for _round in range(3):
+        conflicts, created = in_turn_after_an_assignment_run(
+            registry, [2], walk_in_order_of_a_spare_and_the_part, 2,
+            [buy_two_and_a_spare, cancel_walk_in_order])
+        assert DEADLOCK_DETECTED not in conflicts
+        on_hand, positions = state_of(registry, created["product"], created["positions"])
+        assert_invariants(on_hand, positions)
+        assert positions == [(2, 0, 2, "done")]
+
+
 def cap_at_ten(_env, product):
     product.backorder_cap = 10
 

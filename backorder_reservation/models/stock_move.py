@@ -40,12 +40,23 @@ class StockMove(models.Model):
         super(StockMove, leaving.with_context(backorder_respect_holds=True))._action_assign()
         return super(StockMove, self - leaving)._action_assign()
 
+    def _backorder_giving_back(self):
+        """Those of these moves that give reserved pieces back when unreserved."""
+        return self.filtered(
+            lambda move: move.location_id.usage == "internal" and move.move_line_ids)
+
+    def _action_cancel(self):
+        # Odoo undoes the moves' reservations one move at a time: lock the
+        # queued parts of all of them first, not each one after the quants of
+        # the moves before it changed (see product.product._backorder_lock).
+        self._backorder_giving_back().mapped("product_id")._backorder_lock_queued()
+        return super(StockMove, self)._action_cancel()
+
     def _do_unreserve(self):
         # Pieces a move gives back (its order or picking cancelled, a reservation
         # undone) are free stock that waiting positions get at once, rather than
         # at the next run of the safety net.
-        giving_back = self.filtered(
-            lambda move: move.location_id.usage == "internal" and move.move_line_ids)
+        giving_back = self._backorder_giving_back()
         # Before the quants change, as every writer of both does (see
         # product.product._backorder_lock).
         giving_back.mapped("product_id")._backorder_lock_queued()
