@@ -162,10 +162,16 @@ def make_queue(env, needs, before_queue=None):
 
 
 def confirmed_order(env, partner_id, product, qty):
+    return confirmed_order_of(env, partner_id, [(product, qty)])
+
+
+def confirmed_order_of(env, partner_id, lines):
+    """The customer's confirmed order of ``lines`` ([(product, qty)]), in that order."""
     order = env["sale.order"].create({
         "partner_id": partner_id,
         "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": qty,
-                               "name": product.name, "price_unit": 1.0})],
+                               "name": product.name, "price_unit": 1.0})
+                       for product, qty in lines],
     })
     order.action_confirm()
     return order
@@ -451,10 +457,7 @@ def walk_in_order_of_a_spare_and_the_part(env, product):
     validate_receipt(env, product, 1)
     buyer = env["res.partner"].create({
         "name": "Walk-in buyer %s" % uuid.uuid4().hex[:8], "is_company": True})
-    order = env["sale.order"].create({"partner_id": buyer.id, "order_line": [
-        (0, 0, {"product_id": part.id, "product_uom_qty": 1, "name": part.name,
-                "price_unit": 1.0}) for part in (spare, product)]})
-    order.action_confirm()
+    order = confirmed_order_of(env, buyer.id, [(spare, 1), (product, 1)])
     assert order.picking_ids.mapped("move_lines.reserved_availability") == [1.0, 1.0]
 
 
@@ -464,11 +467,7 @@ def buy_two_and_a_spare(env, product, position):
     spare = env["sale.order.line"].search([
         ("order_id.partner_id.name", "=like", "Walk-in buyer %"),
         ("product_id.name", "=like", "Concurrent spare %")], order="id desc", limit=1)
-    order = env["sale.order"].create({"partner_id": position.partner_id.id, "order_line": [
-        (0, 0, {"product_id": part.id, "product_uom_qty": qty, "name": part.name,
-                "price_unit": 1.0})
-        for part, qty in ((product, 2), (spare.product_id, 1))]})
-    order.action_confirm()
+    confirmed_order_of(env, position.partner_id.id, [(product, 2), (spare.product_id, 1)])
 
 
 def test_an_order_of_two_parts_cancelled_while_one_is_bought_does_not_deadlock(registry):
